@@ -1,0 +1,23 @@
+package io.kairos.models;
+
+import java.util.List;
+
+/**
+ * What preprocessing learned about one column from the training rows only.
+ *
+ * @param median imputed when the value is missing (after the log transform for LOG_NUMERIC)
+ * @param mean centre for standardization
+ * @param std scale for standardization (1 when the column is constant)
+ * @param categories one-hot vocabulary for CATEGORICAL, in input order; empty otherwise
+ */
+public record ColumnEncoding(String name, FeatureKind kind, double median, double mean, double std, List<String> categories) {
+
+  public ColumnEncoding {
+    categories = List.copyOf(categories);
+  }
+
+  /** Number of model inputs this column produces. */
+  public int width() {
+    return kind == FeatureKind.CATEGORICAL ? categories.size() + 1 : 1;
+  }
+}

@@ -1,0 +1,23 @@
+package io.kairos.models;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A trained purchase-propensity model. Implementations are thread-safe. */
+public interface PropensityModel extends AutoCloseable {
+
+  /** P(purchase) for one row of named raw values (see {@link Preprocessor#transform}). */
+  double score(Function<String, Object> values);
+
+  /** P(purchase) for many rows at once, in order; cheaper per row than {@link #score}. */
+  double[] scoreAll(List<Function<String, Object>> rows);
+
+  ModelDescriptor descriptor();
+
+  default String version() {
+    return descriptor().name() + "@" + descriptor().version();
+  }
+
+  @Override
+  void close();
+}
