@@ -1,0 +1,132 @@
+package io.kairos.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.kairos.engine.api.http.ApiServices;
+import io.kairos.engine.api.http.ApiVerticle;
+import io.kairos.engine.api.http.HealthReport;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.decide.DecisionEngine;
+import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.OfferCatalog;
+import io.kairos.engine.enrich.PropensityScorer;
+import io.kairos.engine.enrich.SentimentEnricher;
+import io.kairos.engine.identity.GridIdentityResolver;
+import io.kairos.engine.ingest.EventParser;
+import io.kairos.engine.ingest.EventReplay;
+import io.kairos.engine.ingest.IngestPipeline;
+import io.kairos.engine.metrics.KairosMetrics;
+import io.kairos.engine.profile.GridProfileStore;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.store.SqliteDatabase;
+import io.kairos.engine.store.SqliteDecisionLog;
+import io.kairos.engine.store.SqliteEventLog;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the engine together and owns its lifecycle: store → grid → models → replay → HTTP.
+ * {@link #start} returns once the API listens; {@link #stop} shuts down in reverse order.
+ */
+public final class KairosEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KairosEngine.class);
+
+  private final KairosConfig config;
+  private final Clock clock = Clock.systemUTC();
+  private Vertx vertx;
+  private HazelcastInstance grid;
+  private SqliteDatabase db;
+  private KairosMetrics metrics;
+  private PropensityScorer scorer;
+  private final List<ApiVerticle> verticles = new CopyOnWriteArrayList<>();
+
+  public KairosEngine(KairosConfig config) {
+    this.config = config;
+  }
+
+  /** Starts everything; the future completes with the bound HTTP port. */
+  public Future<Integer> start() {
+    long begin = System.nanoTime();
+    metrics = new KairosMetrics();
+    OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
+    db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
+        Stream.concat(SqliteEventLog.SCHEMA.stream(), SqliteDecisionLog.SCHEMA.stream()).toList());
+    SqliteEventLog eventLog = new SqliteEventLog(db);
+    grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
+    IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
+    ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
+    GridProfileStore profiles = new GridProfileStore(profileMap, rules);
+    GridIdentityResolver identity = new GridIdentityResolver(grid.getMap(GridIdentityResolver.MAP_NAME));
+    SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
+    scorer = PropensityScorer.load(config.models().propensityDir(), metrics);
+    EventReplay.run(eventLog, profiles, identity, scorer, rules, clock.millis());
+
+    metrics.gauge("kairos.store.queue.depth", db::queueDepth);
+    metrics.gauge("kairos.grid.profiles", () -> profileMap.getLocalMapStats().getOwnedEntryCount());
+    metrics.gauge("kairos.grid.profiles.memory.bytes", () -> profileMap.getLocalMapStats().getOwnedEntryMemoryCost());
+    metrics.gauge("kairos.identity.conflicts", identity::conflicts);
+    metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity",
+        "version", String.valueOf(scorer.modelVersion()));
+    metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment",
+        "version", String.valueOf(sentiment.modelVersion()));
+
+    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+    IngestPipeline ingest = new IngestPipeline(vertx, identity, sentiment, eventLog, profiles, scorer, rules, metrics, clock);
+    DecisionService decisions = new DecisionService(vertx, new DecisionEngine(() -> catalog), identity, profiles, scorer,
+        grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
+    ApiServices services = new ApiServices(config, new EventParser(config.server(), clock), ingest, decisions, profiles,
+        identity, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
+            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()));
+    return vertx.deployVerticle(() -> {
+          ApiVerticle v = new ApiVerticle(services);
+          verticles.add(v);
+          return v;
+        }, new DeploymentOptions().setInstances(config.server().eventLoops()))
+        .map(id -> {
+          int port = verticles.get(0).port();
+          LOG.info("Kairos ready on port {} in {} ms (data in {})", port, (System.nanoTime() - begin) / 1_000_000,
+              config.store().dataDir());
+          return port;
+        });
+  }
+
+  /** Stops HTTP first (no new work), then waits for the store to drain, then the grid. */
+  public void stop() {
+    List<Runnable> steps = new ArrayList<>();
+    if (vertx != null) {
+      steps.add(() -> vertx.close().await());
+    }
+    if (db != null) {
+      steps.add(db::close);
+    }
+    if (scorer != null) {
+      steps.add(scorer::close);
+    }
+    if (grid != null) {
+      steps.add(grid::shutdown);
+    }
+    if (metrics != null) {
+      steps.add(metrics::close);
+    }
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        LOG.warn("during shutdown: {}", e.toString());
+      }
+    }
+    LOG.info("Kairos stopped");
+  }
+}

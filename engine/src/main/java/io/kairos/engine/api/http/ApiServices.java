@@ -1,0 +1,14 @@
+package io.kairos.engine.api.http;
+
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.identity.IdentityResolver;
+import io.kairos.engine.ingest.EventParser;
+import io.kairos.engine.ingest.IngestPipeline;
+import io.kairos.engine.metrics.KairosMetrics;
+import io.kairos.engine.profile.ProfileStore;
+import java.util.function.Supplier;
+
+/** What the HTTP verticles share: one set of services for all event-loop instances. */
+public record ApiServices(KairosConfig config, EventParser parser, IngestPipeline ingest, DecisionService decisions,
+    ProfileStore profiles, IdentityResolver identity, KairosMetrics metrics, Supplier<HealthReport> health) {}

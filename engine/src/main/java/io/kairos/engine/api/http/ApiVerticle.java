@@ -1,0 +1,122 @@
+package io.kairos.engine.api.http;
+
+import io.kairos.engine.error.NotFoundException;
+import io.kairos.engine.ingest.Event;
+import io.kairos.engine.ingest.IngestResult;
+import io.kairos.engine.metrics.KairosMetrics.Stage;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One HTTP listener on an event loop; several instances share the port. */
+public final class ApiVerticle extends VerticleBase {
+
+  private static final String JSON = "application/json";
+
+  private final ApiServices services;
+  private final DecideRequestParser decideParser;
+  private HttpServer server;
+
+  public ApiVerticle(ApiServices services) {
+    this.services = services;
+    this.decideParser = new DecideRequestParser(services.config().decide());
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().server().maxBodyBytes());
+    router.post("/v1/*").handler(body);
+    router.post("/v1/events").handler(this::events);
+    router.get("/v1/profiles/by/:type/:value").handler(this::profileByIdentifier);
+    router.get("/v1/profiles/:profileId").handler(this::profile);
+    router.post("/v1/decide").handler(this::decide);
+    router.post("/v1/feedback").handler(this::feedback);
+    router.get("/health").handler(this::health);
+    router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
+        .end(services.metrics().scrape()));
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(new FailureHandler());
+    HttpServerOptions options = new HttpServerOptions().setHost(services.config().server().host())
+        .setPort(services.config().server().port()).setMaxFormAttributeSize(8192);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  private void events(RoutingContext ctx) {
+    Timer.Sample sample = Timer.start();
+    long parseStart = System.nanoTime();
+    List<Event> events = services.parser().parse(ctx.body().buffer());
+    services.metrics().stage(Stage.PARSE).record(System.nanoTime() - parseStart, TimeUnit.NANOSECONDS);
+    services.ingest().ingest(events)
+        .onSuccess(result -> respond(ctx, 202, toJson(result)))
+        .onFailure(ctx::fail)
+        .onComplete(ar -> sample.stop(services.metrics().request("ingest")));
+  }
+
+  private void profile(RoutingContext ctx) {
+    String id = ctx.pathParam("profileId");
+    Future.fromCompletionStage(services.profiles().get(id), vertx.getOrCreateContext())
+        .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile " + id))
+            : Future.succeededFuture(p))
+        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
+        .onFailure(ctx::fail);
+  }
+
+  private void profileByIdentifier(RoutingContext ctx) {
+    String type = ctx.pathParam("type");
+    String value = ctx.pathParam("value");
+    Future.fromCompletionStage(services.identity().lookup(type, value), vertx.getOrCreateContext())
+        .compose(id -> id == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
+            : Future.fromCompletionStage(services.profiles().get(id), vertx.getOrCreateContext()))
+        .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
+            : Future.succeededFuture(p))
+        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
+        .onFailure(ctx::fail);
+  }
+
+  private void decide(RoutingContext ctx) {
+    Timer.Sample sample = Timer.start();
+    services.decisions().decide(decideParser.decide(ctx.body().buffer()))
+        .onSuccess(d -> respond(ctx, 200, io.kairos.engine.decide.DecisionJson.toJson(d)))
+        .onFailure(ctx::fail)
+        .onComplete(ar -> sample.stop(services.metrics().request("decide")));
+  }
+
+  private void feedback(RoutingContext ctx) {
+    JsonObject body = decideParser.feedback(ctx.body().buffer());
+    services.decisions().feedback(body.getString("decisionId"), body.getString("offerId"), body.getString("outcome"), body)
+        .onSuccess(v -> respond(ctx, 202, new JsonObject().put("recorded", true)))
+        .onFailure(ctx::fail);
+  }
+
+  private void health(RoutingContext ctx) {
+    vertx.executeBlocking(() -> services.health().get(), false)
+        .onSuccess(h -> respond(ctx, h.ready() ? 200 : 503, h.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void respond(RoutingContext ctx, int status, JsonObject body) {
+    long start = System.nanoTime();
+    String encoded = body.encode();
+    services.metrics().stage(Stage.SERIALIZE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(encoded);
+  }
+
+  private static JsonObject toJson(IngestResult r) {
+    return new JsonObject().put("accepted", r.accepted()).put("profileIds", new JsonArray(r.profileIds()));
+  }
+}

@@ -1,0 +1,83 @@
+package io.kairos.engine.api.http;
+
+import io.kairos.engine.profile.CartItem;
+import io.kairos.engine.profile.Interaction;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.SessionState;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The JSON view of a unified profile returned by the profile API. */
+public final class ProfileJson {
+
+  private ProfileJson() {}
+
+  public static JsonObject toJson(Profile p) {
+    JsonObject identifiers = new JsonObject();
+    for (String id : p.identifiers()) {
+      int colon = id.indexOf(':');
+      String type = id.substring(0, colon);
+      JsonArray values = identifiers.getJsonArray(type, new JsonArray());
+      values.add(id.substring(colon + 1));
+      identifiers.put(type, values);
+    }
+    JsonObject traits = new JsonObject();
+    new TreeMap<>(p.traits()).forEach((k, v) -> traits.put(k, Json.decodeValue(v)));
+    JsonArray cart = new JsonArray();
+    for (CartItem item : p.cart()) {
+      cart.add(new JsonObject().put("productId", item.productId()).put("quantity", item.quantity()).put("price", item.price()));
+    }
+    JsonArray recent = new JsonArray();
+    for (Interaction i : p.recent()) {
+      JsonObject j = new JsonObject().put("type", i.type()).put("channel", i.channel()).put("timestamp", iso(i.timestamp()));
+      if (i.summary() != null) {
+        j.put("summary", i.summary());
+      }
+      recent.add(j);
+    }
+    JsonObject sentiment = p.sentiment().count() == 0 ? null : new JsonObject()
+        .put("lastScore", p.sentiment().lastScore())
+        .put("lastLabel", p.sentiment().lastLabel())
+        .put("language", p.sentiment().lastLanguage())
+        .put("average", p.sentiment().average())
+        .put("count", p.sentiment().count())
+        .put("lastAt", iso(p.sentiment().lastAt()));
+    JsonObject propensity = !p.propensity().isScored() ? null : new JsonObject()
+        .put("score", p.propensity().score())
+        .put("model", p.propensity().modelVersion())
+        .put("scoredAt", iso(p.propensity().scoredAt()));
+    SessionState s = p.session();
+    JsonObject session = new JsonObject()
+        .put("sessions", s.sessionCount())
+        .put("startedAt", iso(s.startedAt()))
+        .put("pages", new JsonObject().put("administrative", s.administrative()).put("informational", s.informational())
+            .put("productRelated", s.productRelated()))
+        .put("seconds", new JsonObject().put("administrative", s.administrativeSeconds())
+            .put("informational", s.informationalSeconds()).put("productRelated", s.productRelatedSeconds()));
+    return new JsonObject()
+        .put("profileId", p.profileId())
+        .put("identifiers", identifiers)
+        .put("firstSeen", iso(p.firstSeen()))
+        .put("lastSeen", iso(p.lastSeen()))
+        .put("traits", traits)
+        .put("counters", new JsonObject()
+            .put("events", p.eventCount())
+            .put("byType", new JsonObject(Map.copyOf(new TreeMap<String, Object>(p.eventCounts()))))
+            .put("byChannel", new JsonObject(Map.copyOf(new TreeMap<String, Object>(p.channelCounts())))))
+        .put("cart", new JsonObject().put("items", cart).put("value", p.cartValue()))
+        .put("purchases", new JsonObject().put("count", p.purchaseCount()).put("total", p.purchaseTotal())
+            .put("lastAt", p.lastPurchaseAt() == 0 ? null : iso(p.lastPurchaseAt())))
+        .put("sentiment", sentiment)
+        .put("propensity", propensity)
+        .put("session", session)
+        .put("recentInteractions", recent);
+  }
+
+  private static String iso(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).toString();
+  }
+}

@@ -1,0 +1,94 @@
+package io.kairos.engine.decide;
+
+import io.kairos.engine.profile.Profile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Ranks the catalog's eligible offers for one person by propensity × value × weight. Pure and
+ * fast (no I/O, no inference: the propensity was computed at ingest), so it runs on the calling
+ * thread. An unknown or not-yet-scored person gets the base rate, which ranks by value alone.
+ */
+public final class DecisionEngine {
+
+  private final Supplier<OfferCatalog> catalog;
+
+  public DecisionEngine(Supplier<OfferCatalog> catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param profile the person's profile, or null when unknown
+   * @param baseRate propensity to use without a score
+   * @param modelLoaded whether a propensity model is serving (for the explanation)
+   */
+  public Decision decide(DecisionRequest request, Profile profile, double baseRate, boolean modelLoaded, long now) {
+    double propensity;
+    String source;
+    if (profile != null && profile.propensity().isScored()) {
+      propensity = profile.propensity().score();
+      source = "model " + profile.propensity().modelVersion();
+    } else {
+      propensity = baseRate;
+      source = profile == null ? "base rate: unknown person, non-personalized"
+          : modelLoaded ? "base rate: profile not scored yet" : "base rate: no propensity model loaded";
+    }
+    Map<String, Object> activation = new HashMap<>();
+    activation.put("profile", ProfileActivation.of(profile, propensity));
+    activation.put("context", request.context());
+    activation.put("channel", request.channel());
+    activation.put("placement", request.placement() == null ? "" : request.placement());
+
+    List<RankedOffer> eligible = new ArrayList<>();
+    List<ExcludedOffer> excluded = new ArrayList<>();
+    for (Offer offer : catalog.get().offers()) {
+      if (!offer.channels().contains(request.channel())) {
+        excluded.add(new ExcludedOffer(offer.id(), "not offered on channel " + request.channel()));
+        continue;
+      }
+      if (request.placement() != null && !offer.placements().isEmpty() && !offer.placements().contains(request.placement())) {
+        excluded.add(new ExcludedOffer(offer.id(), "not offered in placement " + request.placement()));
+        continue;
+      }
+      List<String> reasons = new ArrayList<>();
+      String failed = null;
+      for (OfferCondition condition : offer.conditions()) {
+        try {
+          if (condition.test(activation)) {
+            reasons.add("condition held: " + condition.source());
+          } else {
+            failed = "condition not met: " + condition.source();
+            break;
+          }
+        } catch (Exception e) {
+          failed = "condition could not be evaluated: " + condition.source() + " (" + e.getMessage() + ")";
+          break;
+        }
+      }
+      if (failed != null) {
+        excluded.add(new ExcludedOffer(offer.id(), failed));
+        continue;
+      }
+      if (offer.conditions().isEmpty()) {
+        reasons.add("no conditions: offered to everyone on " + request.channel());
+      }
+      double score = propensity * offer.value() * offer.weight();
+      reasons.add(String.format(Locale.ROOT, "propensity %.3f (%s) × value %.2f%s = score %.4f", propensity, source,
+          offer.value(), offer.weight() == 1.0 ? "" : String.format(Locale.ROOT, " × weight %.2f", offer.weight()), score));
+      eligible.add(new RankedOffer(offer.id(), offer.name(), score, propensity, offer.value(), reasons, offer.payload()));
+    }
+    eligible.sort(Comparator.comparingDouble(RankedOffer::score).reversed().thenComparing(RankedOffer::offerId));
+    List<RankedOffer> chosen = eligible.subList(0, Math.min(request.limit(), eligible.size()));
+    for (RankedOffer left : eligible.subList(chosen.size(), eligible.size())) {
+      excluded.add(new ExcludedOffer(left.offerId(), "eligible but ranked below the limit of " + request.limit()));
+    }
+    return new Decision(UUID.randomUUID().toString(), profile == null ? null : profile.profileId(), request.channel(),
+        request.placement(), now, source, List.copyOf(chosen), List.copyOf(excluded));
+  }
+}

@@ -1,0 +1,120 @@
+package io.kairos.engine.decide;
+
+import com.hazelcast.map.IMap;
+import io.kairos.engine.enrich.PropensityScorer;
+import io.kairos.engine.error.InvalidInputException;
+import io.kairos.engine.error.NotFoundException;
+import io.kairos.engine.identity.IdentifierNormalizer;
+import io.kairos.engine.identity.IdentityResolver;
+import io.kairos.engine.metrics.KairosMetrics;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileStore;
+import io.kairos.engine.store.DecisionLog;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@code decide} and records {@code feedback}: finds the person (by profile id or any
+ * identifier), ranks offers with the {@link DecisionEngine}, remembers the decision for feedback
+ * (grid, with a TTL) and logs it durably for evaluation. Missing profile or model degrade to
+ * non-personalized offers.
+ */
+public final class DecisionService {
+
+  public static final String MAP_NAME = "decisions";
+  /** Propensity assumed when no model is loaded at all. */
+  public static final double DEFAULT_BASE_RATE = 0.15;
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+
+  private final Vertx vertx;
+  private final DecisionEngine engine;
+  private final IdentityResolver identity;
+  private final ProfileStore profiles;
+  private final PropensityScorer scorer;
+  private final IMap<String, String> recentDecisions;
+  private final DecisionLog log;
+  private final int ttlHours;
+  private final KairosMetrics metrics;
+  private final Clock clock;
+
+  public DecisionService(Vertx vertx, DecisionEngine engine, IdentityResolver identity, ProfileStore profiles,
+      PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, int ttlHours, KairosMetrics metrics,
+      Clock clock) {
+    this.vertx = vertx;
+    this.engine = engine;
+    this.identity = identity;
+    this.profiles = profiles;
+    this.scorer = scorer;
+    this.recentDecisions = recentDecisions;
+    this.log = log;
+    this.ttlHours = ttlHours;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public Future<Decision> decide(DecisionRequest request) {
+    Context ctx = vertx.getOrCreateContext();
+    return profileId(request, ctx)
+        .compose(id -> id == null ? Future.<Profile>succeededFuture(null) : Future.fromCompletionStage(profiles.get(id), ctx))
+        .compose(profile -> {
+          long start = System.nanoTime();
+          Decision d = engine.decide(request, profile, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+          metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          return remember(d, ctx).map(d);
+        });
+  }
+
+  /** Records an outcome for an offer of a recent decision; completes once durable. */
+  public Future<Void> feedback(String decisionId, String offerId, String outcome, JsonObject body) {
+    Context ctx = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(recentDecisions.getAsync(decisionId), ctx).compose(json -> {
+      if (json == null) {
+        return Future.failedFuture(new NotFoundException("unknown_decision",
+            "no decision " + decisionId + " in the last " + ttlHours + " hours"));
+      }
+      JsonArray offered = new JsonObject(json).getJsonArray("offers");
+      if (!offered.contains(offerId)) {
+        return Future.failedFuture(new InvalidInputException("unknown_offer",
+            "offer " + offerId + " was not part of decision " + decisionId, "offerId"));
+      }
+      return Future.fromCompletionStage(log.recordFeedback(decisionId, offerId, outcome, clock.millis(), body.encode()), ctx);
+    });
+  }
+
+  private Future<String> profileId(DecisionRequest request, Context ctx) {
+    if (request.profileId() != null) {
+      return Future.succeededFuture(request.profileId());
+    }
+    List<Map.Entry<String, String>> ordered = request.identifiers().entrySet().stream()
+        .sorted(Comparator.comparingInt(e -> IdentifierNormalizer.rank(e.getKey()))).toList();
+    Future<String> found = Future.succeededFuture(null);
+    for (Map.Entry<String, String> id : ordered) {
+      found = found.compose(prior -> prior != null ? Future.succeededFuture(prior)
+          : Future.fromCompletionStage(identity.lookup(id.getKey(), id.getValue()), ctx));
+    }
+    return found;
+  }
+
+  private Future<Void> remember(Decision d, Context ctx) {
+    JsonArray offerIds = new JsonArray();
+    d.offers().forEach(o -> offerIds.add(o.offerId()));
+    String summary = new JsonObject().put("profileId", d.profileId()).put("offers", offerIds).encode();
+    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), DecisionJson.toJson(d).encode())
+        .whenComplete((ok, err) -> {
+          if (err != null) {
+            LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());
+          }
+        });
+    return Future.fromCompletionStage(recentDecisions.setAsync(d.decisionId(), summary, ttlHours, TimeUnit.HOURS), ctx);
+  }
+}

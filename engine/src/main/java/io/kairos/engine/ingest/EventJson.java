@@ -1,0 +1,60 @@
+package io.kairos.engine.ingest;
+
+import io.kairos.nlp.Sentiment;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stored form of an {@link EnrichedEvent}: the client's event in the API's own shape, plus the
+ * resolved {@code profileId}, {@code receivedAt} and the {@code sentiment} computed at ingest, so
+ * that replay and later model training see exactly what the live path saw.
+ */
+public final class EventJson {
+
+  private EventJson() {}
+
+  public static JsonObject toJson(EnrichedEvent e) {
+    Event ev = e.event();
+    JsonObject json = new JsonObject()
+        .put("type", ev.kind().wireName())
+        .put("messageId", ev.messageId())
+        .put("timestamp", ev.timestamp().toString())
+        .put("channel", ev.channel())
+        .put("identifiers", new JsonObject(new LinkedHashMap<>(ev.identifiers())))
+        .put("properties", new JsonObject(new LinkedHashMap<>(ev.properties())))
+        .put("profileId", e.profileId())
+        .put("receivedAt", e.receivedAt());
+    if (!ev.traits().isEmpty()) {
+      json.put("traits", new JsonObject(new LinkedHashMap<>(ev.traits())));
+    }
+    if (ev.text() != null) {
+      json.put("text", ev.text());
+    }
+    if (e.sentiment() != null) {
+      Sentiment s = e.sentiment();
+      json.put("sentiment", new JsonObject().put("language", s.language()).put("label", s.label()).put("score", s.score())
+          .put("probabilities", new JsonObject(new LinkedHashMap<>(s.probabilities()))));
+    }
+    return json;
+  }
+
+  public static EnrichedEvent fromJson(JsonObject json) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    json.getJsonObject("identifiers").forEach(en -> ids.put(en.getKey(), String.valueOf(en.getValue())));
+    JsonObject traits = json.getJsonObject("traits");
+    Event event = new Event(json.getString("messageId"), EventKind.of(json.getString("type")),
+        Instant.parse(json.getString("timestamp")), json.getString("channel"), ids,
+        JsonValues.plainMap(json.getJsonObject("properties")), traits == null ? Map.of() : JsonValues.plainMap(traits),
+        json.getString("text"));
+    Sentiment sentiment = null;
+    JsonObject s = json.getJsonObject("sentiment");
+    if (s != null) {
+      Map<String, Double> probs = new LinkedHashMap<>();
+      s.getJsonObject("probabilities").forEach(en -> probs.put(en.getKey(), ((Number) en.getValue()).doubleValue()));
+      sentiment = new Sentiment(s.getString("language"), s.getString("label"), s.getDouble("score"), probs);
+    }
+    return new EnrichedEvent(event, json.getString("profileId"), sentiment, json.getLong("receivedAt"));
+  }
+}

@@ -1,0 +1,4 @@
+package io.kairos.engine.profile;
+
+/** One product line in the current cart. */
+public record CartItem(String productId, long quantity, double price) {}

@@ -1,0 +1,149 @@
+package io.kairos.engine.store;
+
+import io.kairos.engine.error.UnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SQLite database file with a single writer thread. Writers enqueue {@link SqlWork}; the
+ * thread drains whatever is queued into one transaction and commits it (with
+ * {@code synchronous=FULL} the commit fsyncs the write-ahead log), then completes every
+ * caller's future. A future completes only after its rows are durable, so acknowledging after it
+ * is safe against {@code kill -9}; batching concurrent callers into one commit is what makes that
+ * affordable. Reads use a separate connection (WAL readers do not block the writer).
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+  private static final int MAX_GROUP = 1024;
+
+  private record Task(SqlWork work, CompletableFuture<Void> done) {}
+
+  private final Path file;
+  private final Connection writer;
+  private final Connection reader;
+  private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public SqliteDatabase(Path dataDir, boolean fsync, List<String> schema) {
+    try {
+      Files.createDirectories(dataDir);
+      this.file = dataDir.resolve("kairos.db");
+      String url = "jdbc:sqlite:" + file;
+      this.writer = DriverManager.getConnection(url);
+      try (Statement s = writer.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
+        s.execute("PRAGMA busy_timeout=5000");
+        for (String ddl : schema) {
+          s.execute(ddl);
+        }
+      }
+      writer.setAutoCommit(false);
+      this.reader = DriverManager.getConnection(url);
+    } catch (IOException | SQLException e) {
+      throw new UnavailableException("store_unavailable", "cannot open the event store in " + dataDir + ": " + e.getMessage(), e);
+    }
+    this.thread = new Thread(this::writeLoop, "kairos-store-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Queues work for the next group commit; the future completes once it is durable. */
+  public CompletableFuture<Void> write(SqlWork work) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!running) {
+      done.completeExceptionally(new UnavailableException("store_closed", "the event store is closed", null));
+      return done;
+    }
+    queue.add(new Task(work, done));
+    return done;
+  }
+
+  /** The read connection; callers synchronize on it for the duration of a query. */
+  public Connection reader() {
+    return reader;
+  }
+
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  public boolean isOpen() {
+    return running && thread.isAlive();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private void writeLoop() {
+    List<Task> group = new ArrayList<>(MAX_GROUP);
+    while (running || !queue.isEmpty()) {
+      try {
+        Task first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, MAX_GROUP - 1);
+        commit(group);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } finally {
+        group.clear();
+      }
+    }
+  }
+
+  private void commit(List<Task> group) {
+    try {
+      for (Task t : group) {
+        t.work().run(writer);
+      }
+      writer.commit();
+      group.forEach(t -> t.done().complete(null));
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("group commit of {} writes failed", group.size(), e);
+      try {
+        writer.rollback();
+      } catch (SQLException rollback) {
+        LOG.error("rollback failed", rollback);
+      }
+      UnavailableException failure = new UnavailableException("store_write_failed", "the event store could not write: " + e.getMessage(), e);
+      group.forEach(t -> t.done().completeExceptionally(failure));
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      writer.close();
+      synchronized (reader) {
+        reader.close();
+      }
+    } catch (SQLException e) {
+      LOG.warn("closing the store: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.kairos.engine.store;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Decisions and feedback as tables of a {@link SqliteDatabase}. */
+public final class SqliteDecisionLog implements DecisionLog {
+
+  public static final List<String> SCHEMA = List.of(
+      "CREATE TABLE IF NOT EXISTS decisions (decision_id TEXT PRIMARY KEY, profile_id TEXT, channel TEXT NOT NULL, "
+          + "placement TEXT, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
+          + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)");
+
+  private final SqliteDatabase db;
+
+  public SqliteDecisionLog(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, String body) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, decisionId);
+        ps.setString(2, profileId);
+        ps.setString(3, channel);
+        ps.setString(4, placement);
+        ps.setLong(5, at);
+        ps.setString(6, body);
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO feedback (decision_id, offer_id, outcome, created_at, body) VALUES (?, ?, ?, ?, ?)")) {
+        ps.setString(1, decisionId);
+        ps.setString(2, offerId);
+        ps.setString(3, outcome);
+        ps.setLong(4, at);
+        ps.setString(5, body);
+        ps.executeUpdate();
+      }
+    });
+  }
+}

@@ -1,0 +1,89 @@
+package io.kairos.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.profile.CartItem;
+import io.kairos.engine.profile.GridProfileStore;
+import io.kairos.engine.profile.Interaction;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileChange;
+import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.profile.PropensityState;
+import io.kairos.engine.profile.SentimentState;
+import io.kairos.engine.profile.SessionState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Profiles in a real embedded Hazelcast member: Compact round trip and no lost updates under contention. */
+class GridProfileStoreTest {
+
+  static HazelcastInstance member;
+  static GridProfileStore store;
+  static IMap<String, Profile> map;
+  static final ProfileRules RULES = new ProfileRules(20, 30 * 60_000L);
+
+  @BeforeAll
+  static void startMember() {
+    member = GridMember.start(new KairosConfig.Grid("test-" + UUID.randomUUID(), 20, 30), "grid-test-" + UUID.randomUUID());
+    map = member.getMap(GridProfileStore.MAP_NAME);
+    store = new GridProfileStore(map, RULES);
+  }
+
+  @AfterAll
+  static void stopMember() {
+    member.shutdown();
+  }
+
+  @Test
+  void compactRoundTripKeepsEveryField() {
+    Profile p = new Profile("rt-1", List.of("userId:u-1", "email:a@b.c"), 1, 2, 3, Map.of("page_view", 2L, "purchase", 1L),
+        Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2, Map.of("tier", "\"gold\""),
+        new SentimentState(-0.5, "negative", "en", -0.2, 2, 5), new PropensityState(0.3, "m@1", 6, 3),
+        new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related"),
+        List.of(new Interaction("purchase", "web", 2, "total=19"), new Interaction("page_view", "web", 1, null)));
+    map.put(p.profileId(), p);
+    assertThat(map.get(p.profileId())).isEqualTo(p);
+    assertThat(map.getLocalMapStats().getOwnedEntryMemoryCost()).isPositive();
+  }
+
+  @Test
+  void noLostUpdatesWhenManyThreadsHitOneProfile() throws Exception {
+    int threads = 16;
+    int perThread = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(pool.submit(() -> {
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < perThread; i++) {
+          ProfileChange c = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
+              List.of("anonymousId:t" + thread), "sku-" + (i % 5), 1, 2.0, -1, 0, Map.of(), null, null, 0, null);
+          calls.add(store.apply(Map.of("hot", List.of(c))).toCompletableFuture());
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    Profile hot = store.get("hot").toCompletableFuture().get();
+    assertThat(hot.eventCount()).isEqualTo(threads * perThread);
+    assertThat(hot.eventCounts()).containsEntry("add_to_cart", (long) threads * perThread);
+    assertThat(hot.cart().stream().mapToLong(CartItem::quantity).sum()).isEqualTo(threads * perThread);
+    assertThat(hot.identifiers()).hasSize(threads);
+  }
+}

@@ -1,0 +1,77 @@
+package io.kairos.engine.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileChange;
+import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.profile.ProfileUpdater;
+import io.kairos.engine.profile.PropensityState;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecisionEngineTest {
+
+  static OfferCondition cond(String source) {
+    try {
+      return OfferCondition.compile(source);
+    } catch (OfferCondition.InvalidConditionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  final OfferCatalog catalog = new OfferCatalog(List.of(
+      new Offer("cart", "Cart saver", List.of("web"), List.of("cart"), List.of(cond("profile.cartValue > 0")), 40, 1, Map.of("code", "C10")),
+      new Offer("vip", "VIP", List.of("web", "call_center"), List.of(), List.of(cond("profile.purchaseCount >= 3")), 60, 1, Map.of()),
+      new Offer("sorry", "Apology", List.of("call_center"), List.of(), List.of(cond("profile.sentiment.average < -0.2")), 80, 1.5, Map.of()),
+      new Offer("vip-ctx", "Context", List.of("web"), List.of(), List.of(cond("context.tier == 'gold'")), 1000, 1, Map.of()),
+      new Offer("best", "Bestsellers", List.of("web", "call_center"), List.of(), List.of(), 5, 1, Map.of())));
+  final DecisionEngine engine = new DecisionEngine(() -> catalog);
+
+  static Profile withCart(double propensity) {
+    ProfileChange add = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1000, "web", List.of("userId:u"), "sku",
+        1, 30, -1, 30, Map.of(), null, null, 0, null);
+    return ProfileUpdater.apply(Profile.empty("p1"), add, new ProfileRules(5, 1_800_000))
+        .withPropensity(new PropensityState(propensity, "propensity@v1", 1000, 1));
+  }
+
+  @Test
+  void ranksEligibleOffersByPropensityTimesValueAndExplains() {
+    Decision d = engine.decide(new DecisionRequest("p1", null, "web", "cart", Map.of(), 3), withCart(0.5), 0.15, true, 0);
+    assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("cart", "best");
+    RankedOffer cart = d.offers().get(0);
+    assertThat(cart.score()).isEqualTo(0.5 * 40);
+    assertThat(cart.propensity()).isEqualTo(0.5);
+    assertThat(cart.reasons()).anyMatch(r -> r.contains("condition held: profile.cartValue > 0"))
+        .anyMatch(r -> r.contains("propensity@v1"));
+    assertThat(cart.payload()).containsEntry("code", "C10");
+    assertThat(d.excluded()).extracting(ExcludedOffer::offerId).contains("vip", "sorry", "vip-ctx");
+    assertThat(d.excluded()).filteredOn(e -> e.offerId().equals("vip-ctx")).first()
+        .extracting(ExcludedOffer::reason).asString().contains("could not be evaluated");
+  }
+
+  @Test
+  void contextConditionsAndLimitApply() {
+    Decision d = engine.decide(new DecisionRequest("p1", null, "web", null, Map.of("tier", "gold"), 1), withCart(0.5), 0.15, true, 0);
+    assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("vip-ctx");
+    assertThat(d.excluded()).anyMatch(e -> e.reason().contains("below the limit"));
+  }
+
+  @Test
+  void unknownPersonGetsNonPersonalizedOffersAtTheBaseRate() {
+    Decision d = engine.decide(new DecisionRequest(null, Map.of("email", "x@y.z"), "web", "home_hero", Map.of(), 3), null, 0.15, true, 0);
+    assertThat(d.profileId()).isNull();
+    assertThat(d.propensitySource()).contains("non-personalized");
+    assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("best");
+    assertThat(d.offers().get(0).propensity()).isEqualTo(0.15);
+  }
+
+  @Test
+  void withoutAModelTheRankingFallsBackToValue() {
+    Profile unscored = withCart(0).withPropensity(PropensityState.NONE);
+    Decision d = engine.decide(new DecisionRequest("p1", null, "web", null, Map.of(), 5), unscored, 0.15, false, 0);
+    assertThat(d.propensitySource()).contains("no propensity model");
+    assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("cart", "best");
+  }
+}
