@@ -11,6 +11,7 @@ import io.kairos.engine.decide.DecisionService;
 import io.kairos.engine.decide.OfferCatalog;
 import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SentimentEnricher;
+import io.kairos.engine.grid.GridMember;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.EventReplay;
@@ -26,6 +27,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class KairosEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(KairosEngine.class);
+  /** Threads for blocking grid calls, sentiment and propensity inference (mostly waiting on partition threads). */
+  private static final int GRID_WORKERS = 16;
 
   private final KairosConfig config;
   private final Clock clock = Clock.systemUTC();
@@ -83,12 +87,13 @@ public final class KairosEngine {
         "version", String.valueOf(sentiment.modelVersion()));
 
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
-    IngestPipeline ingest = new IngestPipeline(vertx, identity, sentiment, eventLog, profiles, scorer, rules, metrics, clock);
-    DecisionService decisions = new DecisionService(vertx, new DecisionEngine(() -> catalog), identity, profiles, scorer,
+    WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
+    IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, rules, metrics, clock);
+    DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     ApiServices services = new ApiServices(config, new EventParser(config.server(), clock), ingest, decisions, profiles,
         identity, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
-            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()));
+            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers);
     return vertx.deployVerticle(() -> {
           ApiVerticle v = new ApiVerticle(services);
           verticles.add(v);

@@ -19,7 +19,7 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
 
   /**
    * Infers kinds from the data: columns whose values are all numbers are numeric (log-scaled when
-   * non-negative and heavy-tailed), true/false columns boolean, anything else categorical.
+   * non-negative and heavy-tailed: the maximum above 10 and above ten times the median), true/false columns boolean, anything else categorical.
    * Columns in {@code categorical} are forced categorical (integer codes such as a region id).
    */
   public static FeatureSpec infer(CsvTable table, String label, Set<String> exclude, Set<String> categorical) {
@@ -41,8 +41,7 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
     boolean allNumeric = true;
     boolean nonNegative = true;
     double max = 0;
-    double sum = 0;
-    int n = 0;
+    List<Double> numbers = new ArrayList<>();
     for (String raw : values) {
       String v = raw.strip();
       if (v.isEmpty()) {
@@ -54,8 +53,7 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
         double d = Double.parseDouble(v);
         nonNegative &= d >= 0;
         max = Math.max(max, d);
-        sum += d;
-        n++;
+        numbers.add(d);
       } catch (NumberFormatException e) {
         allNumeric = false;
       }
@@ -66,7 +64,8 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
     if (!allNumeric) {
       return FeatureKind.CATEGORICAL;
     }
-    double mean = n == 0 ? 0 : sum / n;
-    return nonNegative && max > 10 * Math.max(mean, 1e-9) && max > 10 ? FeatureKind.LOG_NUMERIC : FeatureKind.NUMERIC;
+    numbers.sort(Double::compare);
+    double median = numbers.isEmpty() ? 0 : numbers.get(numbers.size() / 2);
+    return nonNegative && max > 10 && max > 10 * median ? FeatureKind.LOG_NUMERIC : FeatureKind.NUMERIC;
   }
 }

@@ -1,5 +1,6 @@
 package io.kairos.engine.decide;
 
+import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -88,7 +88,7 @@ public final class DecisionEngine {
     for (RankedOffer left : eligible.subList(chosen.size(), eligible.size())) {
       excluded.add(new ExcludedOffer(left.offerId(), "eligible but ranked below the limit of " + request.limit()));
     }
-    return new Decision(UUID.randomUUID().toString(), profile == null ? null : profile.profileId(), request.channel(),
+    return new Decision(RandomIds.uuid(), profile == null ? null : profile.profileId(), request.channel(),
         request.placement(), now, source, List.copyOf(chosen), List.copyOf(excluded));
   }
 }

@@ -13,6 +13,7 @@ import io.kairos.engine.store.DecisionLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class DecisionService {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
   private final Vertx vertx;
+  private final WorkerExecutor gridWorkers;
   private final DecisionEngine engine;
   private final IdentityResolver identity;
   private final ProfileStore profiles;
@@ -47,10 +49,11 @@ public final class DecisionService {
   private final KairosMetrics metrics;
   private final Clock clock;
 
-  public DecisionService(Vertx vertx, DecisionEngine engine, IdentityResolver identity, ProfileStore profiles,
+  public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, IdentityResolver identity, ProfileStore profiles,
       PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, int ttlHours, KairosMetrics metrics,
       Clock clock) {
     this.vertx = vertx;
+    this.gridWorkers = gridWorkers;
     this.engine = engine;
     this.identity = identity;
     this.profiles = profiles;
@@ -63,21 +66,24 @@ public final class DecisionService {
   }
 
   public Future<Decision> decide(DecisionRequest request) {
-    Context ctx = vertx.getOrCreateContext();
-    return profileId(request, ctx)
-        .compose(id -> id == null ? Future.<Profile>succeededFuture(null) : Future.fromCompletionStage(profiles.get(id), ctx))
-        .compose(profile -> {
-          long start = System.nanoTime();
-          Decision d = engine.decide(request, profile, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
-          metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-          return remember(d, ctx).map(d);
-        });
+    return gridWorkers.executeBlocking(() -> decideNow(request), false);
+  }
+
+  /** Blocking: finds the person, ranks, remembers the decision for feedback; logs it asynchronously. */
+  Decision decideNow(DecisionRequest request) {
+    String id = profileId(request);
+    Profile profile = id == null ? null : profiles.get(id);
+    long start = System.nanoTime();
+    Decision d = engine.decide(request, profile, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+    metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    remember(d);
+    return d;
   }
 
   /** Records an outcome for an offer of a recent decision; completes once durable. */
   public Future<Void> feedback(String decisionId, String offerId, String outcome, JsonObject body) {
     Context ctx = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(recentDecisions.getAsync(decisionId), ctx).compose(json -> {
+    return gridWorkers.executeBlocking(() -> recentDecisions.get(decisionId), false).compose(json -> {
       if (json == null) {
         return Future.failedFuture(new NotFoundException("unknown_decision",
             "no decision " + decisionId + " in the last " + ttlHours + " hours"));
@@ -91,30 +97,31 @@ public final class DecisionService {
     });
   }
 
-  private Future<String> profileId(DecisionRequest request, Context ctx) {
+  private String profileId(DecisionRequest request) {
     if (request.profileId() != null) {
-      return Future.succeededFuture(request.profileId());
+      return request.profileId();
     }
     List<Map.Entry<String, String>> ordered = request.identifiers().entrySet().stream()
         .sorted(Comparator.comparingInt(e -> IdentifierNormalizer.rank(e.getKey()))).toList();
-    Future<String> found = Future.succeededFuture(null);
     for (Map.Entry<String, String> id : ordered) {
-      found = found.compose(prior -> prior != null ? Future.succeededFuture(prior)
-          : Future.fromCompletionStage(identity.lookup(id.getKey(), id.getValue()), ctx));
+      String found = identity.lookup(id.getKey(), id.getValue());
+      if (found != null) {
+        return found;
+      }
     }
-    return found;
+    return null;
   }
 
-  private Future<Void> remember(Decision d, Context ctx) {
+  private void remember(Decision d) {
     JsonArray offerIds = new JsonArray();
     d.offers().forEach(o -> offerIds.add(o.offerId()));
     String summary = new JsonObject().put("profileId", d.profileId()).put("offers", offerIds).encode();
+    recentDecisions.set(d.decisionId(), summary, ttlHours, TimeUnit.HOURS);
     log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), DecisionJson.toJson(d).encode())
         .whenComplete((ok, err) -> {
           if (err != null) {
             LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());
           }
         });
-    return Future.fromCompletionStage(recentDecisions.setAsync(d.decisionId(), summary, ttlHours, TimeUnit.HOURS), ctx);
   }
 }

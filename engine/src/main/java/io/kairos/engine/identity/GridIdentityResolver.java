@@ -4,9 +4,6 @@ import com.hazelcast.map.IMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,35 +27,33 @@ public final class GridIdentityResolver implements IdentityResolver {
   }
 
   @Override
-  public CompletionStage<String> resolve(Map<String, String> identifiers) {
+  public String resolve(Map<String, String> identifiers) {
     List<Map.Entry<String, String>> ordered = identifiers.entrySet().stream()
         .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> IdentifierNormalizer.rank(e.getKey()))
             .thenComparing(Map.Entry::getKey))
         .toList();
     Map.Entry<String, String> first = ordered.get(0);
-    String candidate = first.getKey().equals("profileId") ? first.getValue() : UUID.randomUUID().toString();
-    CompletionStage<String> owner = links.submitToKey(IdentifierNormalizer.key(first.getKey(), first.getValue()),
-        new ClaimIdentityProcessor(candidate));
-    if (ordered.size() == 1) {
-      return owner;
+    String profileId = claim(IdentifierNormalizer.key(first.getKey(), first.getValue()),
+        first.getKey().equals("profileId") ? first.getValue() : RandomIds.uuid());
+    for (Map.Entry<String, String> e : ordered.subList(1, ordered.size())) {
+      String owner = claim(IdentifierNormalizer.key(e.getKey(), e.getValue()), profileId);
+      if (!owner.equals(profileId)) {
+        conflicts.incrementAndGet();
+        LOG.debug("identifier {} belongs to {}, event resolved to {}", e.getKey(), owner, profileId);
+      }
     }
-    return owner.thenCompose(profileId -> {
-      CompletableFuture<?>[] claims = ordered.stream().skip(1)
-          .map(e -> links.submitToKey(IdentifierNormalizer.key(e.getKey(), e.getValue()), new ClaimIdentityProcessor(profileId))
-              .thenAccept(actual -> {
-                if (!actual.equals(profileId)) {
-                  conflicts.incrementAndGet();
-                  LOG.debug("identifier {} belongs to {}, event resolved to {}", e.getKey(), actual, profileId);
-                }
-              }).toCompletableFuture())
-          .toArray(CompletableFuture[]::new);
-      return CompletableFuture.allOf(claims).thenApply(ignored -> profileId);
-    });
+    return profileId;
+  }
+
+  /** The owner of {@code key}, linking it to {@code candidate} first if it has none (a read first: most keys are known). */
+  private String claim(String key, String candidate) {
+    String owner = links.get(key);
+    return owner != null ? owner : links.executeOnKey(key, new ClaimIdentityProcessor(candidate));
   }
 
   @Override
-  public CompletionStage<String> lookup(String type, String value) {
-    return links.getAsync(IdentifierNormalizer.key(type, value));
+  public String lookup(String type, String value) {
+    return links.get(IdentifierNormalizer.key(type, value));
   }
 
   @Override

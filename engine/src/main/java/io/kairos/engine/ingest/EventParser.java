@@ -1,5 +1,6 @@
 package io.kairos.engine.ingest;
 
+import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.PayloadTooLargeException;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -116,7 +116,7 @@ public final class EventParser {
       throw new PayloadTooLargeException("text_too_large",
           "text has " + text.length() + " characters; the limit is " + maxTextChars, path + "text");
     }
-    return new Event(messageId != null ? messageId : UUID.randomUUID().toString(), EventKind.of(type), timestamp,
+    return new Event(messageId != null ? messageId : RandomIds.uuid(), EventKind.of(type), timestamp,
         channel != null ? channel : "unknown", identifiers, properties, traits, text == null || text.isBlank() ? null : text);
   }
 

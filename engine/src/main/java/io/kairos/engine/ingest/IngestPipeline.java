@@ -16,6 +16,8 @@ import io.kairos.nlp.Sentiment;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.Set;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,22 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live path of a validated batch: identity → sentiment (worker) → durable append (store
- * writer) → atomic profile update (grid) → propensity rescoring (worker). The returned future
- * completes after the events are durable and applied, so a 2xx means both. Nothing here blocks
- * the calling event loop.
+ * The live path of a validated batch: identity and sentiment (grid worker) → durable append
+ * (store writer, group commit) → atomic profile update and propensity rescoring (grid worker).
+ * The returned future completes after the events are durable and applied, so a 2xx means both.
+ * Nothing here blocks the calling event loop.
  */
 public final class IngestPipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
 
   private final Vertx vertx;
+  private final WorkerExecutor gridWorkers;
   private final IdentityResolver identity;
   private final SentimentEnricher sentiment;
   private final EventLog eventLog;
@@ -48,10 +50,11 @@ public final class IngestPipeline {
   private final KairosMetrics metrics;
   private final Clock clock;
 
-  public IngestPipeline(Vertx vertx, IdentityResolver identity, SentimentEnricher sentiment, EventLog eventLog,
+  public IngestPipeline(Vertx vertx, WorkerExecutor gridWorkers, IdentityResolver identity, SentimentEnricher sentiment, EventLog eventLog,
       ProfileStore profiles, PropensityScorer scorer, io.kairos.engine.profile.ProfileRules rules, KairosMetrics metrics,
       Clock clock) {
     this.vertx = vertx;
+    this.gridWorkers = gridWorkers;
     this.identity = identity;
     this.sentiment = sentiment;
     this.eventLog = eventLog;
@@ -65,47 +68,26 @@ public final class IngestPipeline {
   public Future<IngestResult> ingest(List<Event> events) {
     Context ctx = vertx.getOrCreateContext();
     long receivedAt = clock.millis();
-    return timed(Stage.IDENTITY, resolve(events, ctx))
-        .compose(ids -> enrich(events, ids, receivedAt))
+    return gridWorkers.executeBlocking(() -> resolveAndEnrich(events, receivedAt), false)
         .compose(enriched -> timed(Stage.STORE_APPEND, append(enriched, ctx)).map(enriched))
-        .compose(enriched -> timed(Stage.GRID_UPDATE, apply(enriched, ctx)))
-        .compose(updated -> rescore(updated, ctx).map(updated))
-        .map(updated -> new IngestResult(events.size(), List.copyOf(updated.keySet())));
+        .compose(enriched -> gridWorkers.executeBlocking(() -> applyAndRescore(enriched), false))
+        .map(updated -> new IngestResult(events.size(), List.copyOf(updated)));
   }
 
-  private Future<List<String>> resolve(List<Event> events, Context ctx) {
-    Map<Map<String, String>, Future<String>> byIdentifiers = new HashMap<>();
-    List<Future<String>> perEvent = new ArrayList<>(events.size());
+  /** Identity for every event (identical identifier sets resolved once), then sentiment of any text. */
+  private List<EnrichedEvent> resolveAndEnrich(List<Event> events, long receivedAt) {
+    long start = System.nanoTime();
+    Map<Map<String, String>, String> resolved = new HashMap<>();
     for (Event e : events) {
-      perEvent.add(byIdentifiers.computeIfAbsent(e.identifiers(), ids -> fromStage(identity.resolve(ids), ctx)));
+      resolved.computeIfAbsent(e.identifiers(), identity::resolve);
     }
-    return Future.all(perEvent).map(all -> {
-      List<String> ids = new ArrayList<>(events.size());
-      for (Future<String> f : perEvent) {
-        ids.add(f.result());
-      }
-      return ids;
-    });
-  }
-
-  private Future<List<EnrichedEvent>> enrich(List<Event> events, List<String> profileIds, long receivedAt) {
-    boolean anyText = events.stream().anyMatch(e -> e.text() != null);
-    if (!anyText) {
-      List<EnrichedEvent> out = new ArrayList<>(events.size());
-      for (int i = 0; i < events.size(); i++) {
-        out.add(new EnrichedEvent(events.get(i), profileIds.get(i), null, receivedAt));
-      }
-      return Future.succeededFuture(out);
+    metrics.stage(Stage.IDENTITY).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    List<EnrichedEvent> out = new ArrayList<>(events.size());
+    for (Event e : events) {
+      Sentiment s = e.text() == null ? null : sentiment.analyze(e.text());
+      out.add(new EnrichedEvent(e, resolved.get(e.identifiers()), s, receivedAt));
     }
-    return vertx.executeBlocking(() -> {
-      List<EnrichedEvent> out = new ArrayList<>(events.size());
-      for (int i = 0; i < events.size(); i++) {
-        Event e = events.get(i);
-        Sentiment s = e.text() == null ? null : sentiment.analyze(e.text());
-        out.add(new EnrichedEvent(e, profileIds.get(i), s, receivedAt));
-      }
-      return out;
-    }, false);
+    return out;
   }
 
   private Future<Void> append(List<EnrichedEvent> enriched, Context ctx) {
@@ -114,43 +96,40 @@ public final class IngestPipeline {
       rows.add(new StoredEvent(e.profileId(), e.event().messageId(), e.event().kind().wireName(), e.event().channel(),
           e.event().timestamp().toEpochMilli(), e.receivedAt(), EventJson.toJson(e).encode()));
     }
-    return fromStage(eventLog.append(rows), ctx).recover(err -> Future.failedFuture(
+    return Future.fromCompletionStage(eventLog.append(rows), ctx).recover(err -> Future.failedFuture(
         err instanceof UnavailableException ? err : new UnavailableException("store_unavailable", err.getMessage(), err)));
   }
 
-  private Future<Map<String, Profile>> apply(List<EnrichedEvent> enriched, Context ctx) {
+  /**
+   * Applies the durable events to their profiles, then rescores the updated profiles in one batched
+   * inference. Returns the profile ids in first-seen order. A rescoring failure is logged, never
+   * raised: the events are already durable and applied.
+   */
+  private Set<String> applyAndRescore(List<EnrichedEvent> enriched) {
     Map<String, List<ProfileChange>> byProfile = new LinkedHashMap<>();
     for (EnrichedEvent e : enriched) {
       byProfile.computeIfAbsent(e.profileId(), id -> new ArrayList<>()).add(ProfileChange.of(e));
     }
-    return fromStage(profiles.apply(byProfile), ctx).map(updated -> {
-      Map<String, Profile> ordered = new LinkedHashMap<>();
-      for (String id : new LinkedHashSet<>(byProfile.keySet())) {
-        ordered.put(id, updated.get(id));
-      }
-      return ordered;
-    }).recover(err -> Future.failedFuture(new UnavailableException("grid_unavailable",
-        "events are durable but the profile update failed; they will be applied on restart: " + err.getMessage(), err)));
-  }
-
-  /** Rescoring never fails the request: the events are already durable and applied. */
-  private Future<Void> rescore(Map<String, Profile> updated, Context ctx) {
-    if (!scorer.isLoaded()) {
-      return Future.succeededFuture();
+    long start = System.nanoTime();
+    Map<String, Profile> updated;
+    try {
+      updated = profiles.apply(byProfile);
+    } catch (RuntimeException err) {
+      throw new UnavailableException("grid_unavailable",
+          "events are durable but the profile update failed; they will be applied on restart: " + err.getMessage(), err);
+    } finally {
+      metrics.stage(Stage.GRID_UPDATE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
-    long now = clock.millis();
-    return vertx.executeBlocking(() -> scorer.score(updated.values(), now), false)
-        .compose(scores -> {
-          List<Future<Boolean>> writes = new ArrayList<>(scores.size());
-          for (Map.Entry<String, PropensityState> s : scores.entrySet()) {
-            writes.add(fromStage(profiles.setPropensity(s.getKey(), s.getValue()), ctx));
-          }
-          return Future.all(writes).<Void>mapEmpty();
-        })
-        .recover(err -> {
-          LOG.warn("propensity rescoring failed: {}", err.toString());
-          return Future.succeededFuture();
-        });
+    if (scorer.isLoaded()) {
+      try {
+        for (Map.Entry<String, PropensityState> s : scorer.score(updated.values(), clock.millis()).entrySet()) {
+          profiles.setPropensity(s.getKey(), s.getValue());
+        }
+      } catch (RuntimeException err) {
+        LOG.warn("propensity rescoring failed: {}", err.toString());
+      }
+    }
+    return new LinkedHashSet<>(byProfile.keySet());
   }
 
   private <T> Future<T> timed(Stage stage, Future<T> future) {
@@ -158,7 +137,4 @@ public final class IngestPipeline {
     return future.andThen(ar -> metrics.stage(stage).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
   }
 
-  static <T> Future<T> fromStage(CompletionStage<T> stage, Context ctx) {
-    return Future.fromCompletionStage(stage, ctx);
-  }
 }

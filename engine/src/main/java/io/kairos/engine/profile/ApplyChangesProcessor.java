@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a profile's share of an ingest batch, in order, atomically on the partition that owns the
- * profile, and returns the new state. No I/O and no inference happen here.
+ * Applies each profile's share of an ingest batch, in order, atomically on the partition that
+ * owns the profile, and returns the new state. One processor instance serves all the batch's keys
+ * ({@code IMap.executeOnKeys}) and picks each entry's changes by key. No I/O and no inference here.
  */
-public record ApplyChangesProcessor(List<ProfileChange> changes, ProfileRules rules)
+public record ApplyChangesProcessor(Map<String, List<ProfileChange>> changesByProfile, ProfileRules rules)
     implements EntryProcessor<String, Profile, Profile> {
 
   @Override
   public Profile process(Map.Entry<String, Profile> entry) {
     Profile profile = entry.getValue() != null ? entry.getValue() : Profile.empty(entry.getKey());
-    for (ProfileChange change : changes) {
+    for (ProfileChange change : changesByProfile.getOrDefault(entry.getKey(), List.of())) {
       profile = ProfileUpdater.apply(profile, change, rules);
     }
     entry.setValue(profile);

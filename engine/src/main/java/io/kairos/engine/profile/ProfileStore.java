@@ -2,21 +2,23 @@ package io.kairos.engine.profile;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
-/** Where hot profiles live. All calls are asynchronous and safe from any thread. */
+/**
+ * Where hot profiles live. Calls block briefly (tens of microseconds on the embedded member):
+ * call them from worker threads, never from an event loop.
+ */
 public interface ProfileStore {
 
-  /** Applies each profile's changes atomically (creating profiles as needed); completes with the new states. */
-  CompletionStage<Map<String, Profile>> apply(Map<String, List<ProfileChange>> changesByProfile);
+  /** Applies each profile's changes atomically (creating profiles as needed); returns the new states. */
+  Map<String, Profile> apply(Map<String, List<ProfileChange>> changesByProfile);
 
   /** The profile, or null when there is none. */
-  CompletionStage<Profile> get(String profileId);
+  Profile get(String profileId);
 
-  /** Stores a score unless a newer one is already there; completes with whether it was stored. */
-  CompletionStage<Boolean> setPropensity(String profileId, PropensityState score);
+  /** Stores a score unless a newer one is already there; returns whether it was stored. */
+  boolean setPropensity(String profileId, PropensityState score);
 
-  /** Bulk load at start (replay); blocking. */
+  /** Bulk load at start (replay). */
   void putAll(Map<String, Profile> profiles);
 
   int size();

@@ -80,8 +80,9 @@ class ProfileUpdaterTest {
   @Test
   void applyProcessorCreatesAndSetsTheEntry() {
     Map.Entry<String, Profile> entry = new AbstractMap.SimpleEntry<>("p1", null);
-    Profile result = new ApplyChangesProcessor(List.of(change("page_view", null, T0, null, 1, 0, -1),
-        change("page_view", null, T0 + 1000, null, 1, 0, -1)), RULES).process(entry);
+    Profile result = new ApplyChangesProcessor(Map.of("p1", List.of(change("page_view", null, T0, null, 1, 0, -1),
+        change("page_view", null, T0 + 1000, null, 1, 0, -1)), "other", List.of(change("purchase", null, T0, null, 1, 0, 5))),
+        RULES).process(entry);
     assertThat(entry.getValue()).isSameAs(result);
     assertThat(result.profileId()).isEqualTo("p1");
     assertThat(result.eventCount()).isEqualTo(2);

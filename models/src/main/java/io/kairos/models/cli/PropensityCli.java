@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
     subcommands = {PropensityCli.Train.class, PropensityCli.Score.class, PropensityCli.Eval.class})
 public final class PropensityCli {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Command output uses snake_case keys (auc, pr_auc, logloss, ...), like the sentiment commands. */
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -74,9 +76,9 @@ public final class PropensityCli {
       data.put("sha256", sha256(input));
       System.err.printf("training on %d rows, %d feature columns%n", table.size(), spec.columns().size());
       ModelDescriptor d = new PropensityTrainer().train(table, spec, hp, data, out);
-      String command = "bin/kairos propensity train --input " + input.getFileName() + " --label " + label
+      String command = "bin/kairos propensity train --input " + input + " --label " + label
           + (exclude.isEmpty() ? "" : " --exclude " + String.join(",", exclude))
-          + (categorical.isEmpty() ? "" : " --categorical " + String.join(",", categorical)) + " --out " + out.getFileName();
+          + (categorical.isEmpty() ? "" : " --categorical " + String.join(",", categorical)) + " --out " + out;
       Files.writeString(out.resolve("MODEL_CARD.md"), ModelCard.render(d, command), StandardCharsets.UTF_8);
       System.out.println(JSON.writeValueAsString(Map.of("model", d.name() + "@" + d.version(), "validation", d.validation())));
       return 0;

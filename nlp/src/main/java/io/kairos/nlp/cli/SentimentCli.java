@@ -49,7 +49,20 @@ public final class SentimentCli {
     @Option(names = "--validation", description = "optional validation TSV; its metrics go into metrics.json") Path validation;
     @Option(names = "--out", required = true, description = "model directory to write") Path out;
     @Option(names = "--iterations", defaultValue = "100") int iterations;
+    @Option(names = "--data-license", description = "license of the training data, written into the model card")
+    String dataLicense = "not stated: check each source's SOURCE.md before shipping";
     @Option(names = "--cutoff", defaultValue = "5", description = "minimum feature count") int cutoff;
+
+    private List<String> commandLine() {
+      List<String> cmd = new ArrayList<>(List.of("bin/kairos", "sentiment", "train", "--lang", lang));
+      inputs.forEach(i -> cmd.addAll(List.of("--input", i.toString())));
+      if (validation != null) {
+        cmd.addAll(List.of("--validation", validation.toString()));
+      }
+      cmd.addAll(List.of("--out", out.toString(), "--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
+      cmd.addAll(List.of("--data-license", "'" + dataLicense + "'"));
+      return cmd;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -70,12 +83,15 @@ public final class SentimentCli {
       metrics.put("inputs", inputs.stream().map(p -> p.getFileName().toString()).toList());
       metrics.put("iterations", iterations);
       metrics.put("cutoff", cutoff);
+      metrics.put("dataLicense", dataLicense);
       if (validation != null) {
         OpenNlpSentimentAnalyzer analyzer = new OpenNlpSentimentAnalyzer(model, out.getFileName().toString());
         metrics.put("validation", evaluate(analyzer, LabeledTextReader.read(validation)));
         metrics.put("validationFile", validation.getFileName().toString());
       }
       JSON.writeValue(out.resolve("metrics.json").toFile(), metrics);
+      Files.writeString(out.resolve("MODEL_CARD.md"), modelCard(metrics, String.join(" ", commandLine())),
+          StandardCharsets.UTF_8);
       System.out.println(JSON.writeValueAsString(metrics));
       return 0;
     }
@@ -115,6 +131,25 @@ public final class SentimentCli {
       out.flush();
       return 0;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  static String modelCard(Map<String, Object> m, String command) {
+    Map<String, Object> v = (Map<String, Object>) m.get("validation");
+    String validation = v == null ? "none (no --validation file given)"
+        : String.format(java.util.Locale.ROOT, "accuracy %.4f, macro-F1 %.4f on %s (%s examples)", v.get("accuracy"),
+            v.get("macro_f1"), m.get("validationFile"), v.get("n"));
+    return """
+        # Model card: sentiment (%s)
+
+        - **Task**: sentiment of customer text; labels from the training data (negative/positive, plus neutral when present). Score = P(positive) - P(negative) in [-1, 1].
+        - **Trained**: %s with `%s`.
+        - **Training data**: %s (%s examples). License: %s.
+        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s iterations, feature cutoff %s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), unigram and bigram features.
+        - **Validation**: %s.
+        - **Limits**: single language; trained on the domain of its data (film reviews for SST-2), so product and service text scores less reliably; sarcasm and mixed sentiment are hard.
+        """.formatted(m.get("language"), m.get("trainedOn"), command, m.get("inputs"), m.get("trainingExamples"),
+        m.get("dataLicense"), m.get("iterations"), m.get("cutoff"), validation);
   }
 
   static Map<String, Object> evaluate(OpenNlpSentimentAnalyzer analyzer, List<LabeledText> examples) {

@@ -7,8 +7,13 @@ import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.IngestPipeline;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.profile.ProfileStore;
+import io.vertx.core.WorkerExecutor;
 import java.util.function.Supplier;
 
-/** What the HTTP verticles share: one set of services for all event-loop instances. */
+/**
+ * What the HTTP verticles share: one set of services for all event-loop instances, and the
+ * worker pool on which blocking grid calls run.
+ */
 public record ApiServices(KairosConfig config, EventParser parser, IngestPipeline ingest, DecisionService decisions,
-    ProfileStore profiles, IdentityResolver identity, KairosMetrics metrics, Supplier<HealthReport> health) {}
+    ProfileStore profiles, IdentityResolver identity, KairosMetrics metrics, Supplier<HealthReport> health,
+    WorkerExecutor gridWorkers) {}

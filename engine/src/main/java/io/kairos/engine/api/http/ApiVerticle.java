@@ -69,7 +69,7 @@ public final class ApiVerticle extends VerticleBase {
 
   private void profile(RoutingContext ctx) {
     String id = ctx.pathParam("profileId");
-    Future.fromCompletionStage(services.profiles().get(id), vertx.getOrCreateContext())
+    services.gridWorkers().executeBlocking(() -> services.profiles().get(id), false)
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile " + id))
             : Future.succeededFuture(p))
         .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
@@ -79,9 +79,10 @@ public final class ApiVerticle extends VerticleBase {
   private void profileByIdentifier(RoutingContext ctx) {
     String type = ctx.pathParam("type");
     String value = ctx.pathParam("value");
-    Future.fromCompletionStage(services.identity().lookup(type, value), vertx.getOrCreateContext())
-        .compose(id -> id == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
-            : Future.fromCompletionStage(services.profiles().get(id), vertx.getOrCreateContext()))
+    services.gridWorkers().executeBlocking(() -> {
+          String id = services.identity().lookup(type, value);
+          return id == null ? null : services.profiles().get(id);
+        }, false)
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
             : Future.succeededFuture(p))
         .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
@@ -104,7 +105,7 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private void health(RoutingContext ctx) {
-    vertx.executeBlocking(() -> services.health().get(), false)
+    services.gridWorkers().executeBlocking(() -> services.health().get(), false)
         .onSuccess(h -> respond(ctx, h.ready() ? 200 : 503, h.toJson()))
         .onFailure(ctx::fail);
   }

@@ -1,4 +1,4 @@
-package io.kairos.engine;
+package io.kairos.engine.grid;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
@@ -14,11 +14,11 @@ import io.kairos.engine.profile.ProfileSerializer;
  * Starts the embedded Hazelcast member: standalone (no discovery) on the embedded default,
  * profiles stored in BINARY (Compact) form, no backups on a single member.
  */
-final class GridMember {
+public final class GridMember {
 
   private GridMember() {}
 
-  static HazelcastInstance start(KairosConfig.Grid grid, String instanceName) {
+  public static HazelcastInstance start(KairosConfig.Grid grid, String instanceName) {
     Config config = new Config();
     config.setInstanceName(instanceName);
     config.setClusterName(grid.clusterName());

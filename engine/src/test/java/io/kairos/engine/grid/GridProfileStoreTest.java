@@ -1,4 +1,4 @@
-package io.kairos.engine;
+package io.kairos.engine.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +58,16 @@ class GridProfileStoreTest {
   }
 
   @Test
+  void oneCallAppliesABatchAcrossProfilesInOrder() {
+    ProfileChange view = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L, "web",
+        List.of("anonymousId:x"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null);
+    Map<String, Profile> updated = store.apply(Map.of("b1", List.of(view, view), "b2", List.of(view)));
+    assertThat(updated).hasSize(2);
+    assertThat(updated.get("b1").eventCount()).isEqualTo(2);
+    assertThat(store.get("b2").eventCount()).isEqualTo(1);
+  }
+
+  @Test
   void noLostUpdatesWhenManyThreadsHitOneProfile() throws Exception {
     int threads = 16;
     int perThread = 200;
@@ -67,20 +76,18 @@ class GridProfileStoreTest {
     for (int t = 0; t < threads; t++) {
       int thread = t;
       done.add(pool.submit(() -> {
-        List<CompletableFuture<?>> calls = new ArrayList<>();
         for (int i = 0; i < perThread; i++) {
           ProfileChange c = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
               List.of("anonymousId:t" + thread), "sku-" + (i % 5), 1, 2.0, -1, 0, Map.of(), null, null, 0, null);
-          calls.add(store.apply(Map.of("hot", List.of(c))).toCompletableFuture());
+          store.apply(Map.of("hot", List.of(c)));
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
       }));
     }
     for (Future<?> f : done) {
       f.get();
     }
     pool.shutdown();
-    Profile hot = store.get("hot").toCompletableFuture().get();
+    Profile hot = store.get("hot");
     assertThat(hot.eventCount()).isEqualTo(threads * perThread);
     assertThat(hot.eventCounts()).containsEntry("add_to_cart", (long) threads * perThread);
     assertThat(hot.cart().stream().mapToLong(CartItem::quantity).sum()).isEqualTo(threads * perThread);

@@ -1,0 +1,43 @@
+package io.kairos.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PreprocessorTest {
+
+  final CsvTable table = new CsvTable(List.of("visits", "seconds", "month", "weekend", "y"), List.of(
+      new String[] {"1", "0", "Nov", "TRUE", "1"},
+      new String[] {"2", "10", "Nov", "FALSE", "0"},
+      new String[] {"3", "1000", "May", "FALSE", "0"},
+      new String[] {"4", "20", "Dec", "TRUE", "1"}));
+
+  @Test
+  void infersKindsAndFitsOnTrainingRowsOnly() {
+    FeatureSpec spec = FeatureSpec.infer(table, "y", Set.of(), Set.of());
+    assertThat(spec.columns()).extracting(FeatureColumn::kind)
+        .containsExactly(FeatureKind.NUMERIC, FeatureKind.LOG_NUMERIC, FeatureKind.CATEGORICAL, FeatureKind.BOOLEAN);
+    Preprocessor pre = Preprocessor.fit(spec, table, new int[] {0, 1});
+    ColumnEncoding visits = pre.encodings().get(0);
+    assertThat(visits.mean()).isEqualTo(1.5); // rows 2 and 3 are not seen
+    assertThat(pre.encodings().get(2).categories()).containsExactly("Nov");
+    assertThat(pre.width()).isEqualTo(1 + 1 + 2 + 1);
+  }
+
+  @Test
+  void unseenCategoriesAndMissingValuesAreHandled() {
+    FeatureSpec spec = FeatureSpec.infer(table, "y", Set.of(), Set.of());
+    Preprocessor pre = Preprocessor.fit(spec, table, new int[] {0, 1, 2, 3});
+    float[] x = pre.transform(Map.<String, Object>of("month", "Jan", "weekend", true)::get);
+    int monthStart = 2;
+    int unseenSlot = monthStart + pre.encodings().get(2).categories().size();
+    assertThat(x[unseenSlot]).isEqualTo(1f);
+    assertThat(x[x.length - 1]).isEqualTo(1f);
+    // missing numeric -> training median, standardized
+    ColumnEncoding visits = pre.encodings().get(0);
+    assertThat(x[0]).isEqualTo((float) ((visits.median() - visits.mean()) / visits.std()));
+  }
+}
