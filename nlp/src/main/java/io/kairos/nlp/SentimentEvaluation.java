@@ -12,6 +12,17 @@ import java.util.TreeSet;
  */
 public record SentimentEvaluation(int n, double accuracy, double macroF1, Map<String, Map<String, Double>> perClass) {
 
+  /** Runs the analyzer over labelled examples and scores its labels. */
+  public static SentimentEvaluation evaluate(SentimentAnalyzer analyzer, List<LabeledText> examples) {
+    List<String> gold = new java.util.ArrayList<>(examples.size());
+    List<String> predicted = new java.util.ArrayList<>(examples.size());
+    for (LabeledText example : examples) {
+      gold.add(example.label());
+      predicted.add(analyzer.analyze(example.text()).label());
+    }
+    return of(gold, predicted);
+  }
+
   public static SentimentEvaluation of(List<String> gold, List<String> predicted) {
     if (gold.size() != predicted.size()) {
       throw new IllegalArgumentException("gold and predicted differ in size");

@@ -153,13 +153,7 @@ public final class SentimentCli {
   }
 
   static Map<String, Object> evaluate(OpenNlpSentimentAnalyzer analyzer, List<LabeledText> examples) {
-    List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
-    for (LabeledText example : examples) {
-      gold.add(example.label());
-      predicted.add(analyzer.analyze(example.text()).label());
-    }
-    SentimentEvaluation eval = SentimentEvaluation.of(gold, predicted);
+    SentimentEvaluation eval = SentimentEvaluation.evaluate(analyzer, examples);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("n", eval.n());
     result.put("accuracy", eval.accuracy());
