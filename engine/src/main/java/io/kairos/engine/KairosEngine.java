@@ -62,6 +62,14 @@ public final class KairosEngine {
 
   /** Starts everything; the future completes with the bound HTTP port. */
   public Future<Integer> start() {
+    try {
+      return startAll();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Integer> startAll() {
     long begin = System.nanoTime();
     metrics = new KairosMetrics();
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());

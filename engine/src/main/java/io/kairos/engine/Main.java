@@ -33,16 +33,21 @@ public final class Main implements Callable<Integer> {
     if (dataDir != null) {
       overrides.put("store.dataDir", dataDir.toAbsolutePath().toString());
     }
-    KairosConfig config;
     KairosEngine engine;
     try {
       Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
-      config = ConfigLoader.load(home, configFile, System.getenv(), overrides);
+      KairosConfig config = ConfigLoader.load(home, configFile, System.getenv(), overrides);
       engine = new KairosEngine(config);
-      engine.start().await();
     } catch (KairosException e) {
       System.err.println("kairos: " + e.getMessage());
       return 2;
+    }
+    try {
+      engine.start().await();
+    } catch (Exception e) {
+      engine.stop();
+      System.err.println("kairos: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+      return e instanceof KairosException ? 2 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
