@@ -65,19 +65,18 @@ public final class DecisionService {
     this.clock = clock;
   }
 
-  public Future<Decision> decide(DecisionRequest request) {
+  public Future<LoggedDecision> decide(DecisionRequest request) {
     return gridWorkers.executeBlocking(() -> decideNow(request), false);
   }
 
   /** Blocking: finds the person, ranks, remembers the decision for feedback; logs it asynchronously. */
-  Decision decideNow(DecisionRequest request) {
+  LoggedDecision decideNow(DecisionRequest request) {
     String id = profileId(request);
     Profile profile = id == null ? null : profiles.get(id);
     long start = System.nanoTime();
     Decision d = engine.decide(request, profile, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
     metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    remember(d);
-    return d;
+    return remember(d);
   }
 
   /** Records an outcome for an offer of a recent decision; completes once durable. */
@@ -112,16 +111,18 @@ public final class DecisionService {
     return null;
   }
 
-  private void remember(Decision d) {
+  private LoggedDecision remember(Decision d) {
     JsonArray offerIds = new JsonArray();
     d.offers().forEach(o -> offerIds.add(o.offerId()));
     String summary = new JsonObject().put("profileId", d.profileId()).put("offers", offerIds).encode();
     recentDecisions.set(d.decisionId(), summary, ttlHours, TimeUnit.HOURS);
-    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), DecisionJson.toJson(d).encode())
+    String json = DecisionJson.toJson(d).encode();
+    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json)
         .whenComplete((ok, err) -> {
           if (err != null) {
             LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());
           }
         });
+    return new LoggedDecision(d, json);
   }
 }

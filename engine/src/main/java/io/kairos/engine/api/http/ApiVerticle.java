@@ -92,7 +92,7 @@ public final class ApiVerticle extends VerticleBase {
   private void decide(RoutingContext ctx) {
     Timer.Sample sample = Timer.start();
     services.decisions().decide(decideParser.decide(ctx.body().buffer()))
-        .onSuccess(d -> respond(ctx, 200, io.kairos.engine.decide.DecisionJson.toJson(d)))
+        .onSuccess(d -> ctx.response().setStatusCode(200).putHeader("content-type", JSON).end(d.json()))
         .onFailure(ctx::fail)
         .onComplete(ar -> sample.stop(services.metrics().request("decide")));
   }
