@@ -15,6 +15,11 @@ import opennlp.tools.doccat.DocumentCategorizerME;
  */
 public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
 
+  static {
+    // Models with CharNGramFeatureGenerator name it in their manifest; OpenNLP instantiates only allowed packages.
+    opennlp.tools.util.ext.ExtensionLoader.registerAllowedPackage("io.kairos.nlp");
+  }
+
   /** File name of the serialized model inside a model directory. */
   public static final String MODEL_FILE = "sentiment.bin";
 

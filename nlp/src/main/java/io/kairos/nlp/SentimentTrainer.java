@@ -14,16 +14,25 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * Trains a maximum-entropy document categorizer over normalized tokens with unigram and bigram
- * features. Maximum entropy (multinomial logistic regression) gives usable class probabilities
+ * Trains a maximum-entropy document categorizer over normalized tokens with word unigram and
+ * bigram features, optionally character n-grams. Maximum entropy (multinomial logistic regression) gives usable class probabilities
  * without a separate calibration step.
  */
 public final class SentimentTrainer {
 
-  /** Training settings; the defaults are what the shipped model was trained with. */
-  public record Settings(int iterations, int cutoff) {
+  static {
+    // Models with CharNGramFeatureGenerator name it in their manifest; OpenNLP instantiates only allowed packages.
+    opennlp.tools.util.ext.ExtensionLoader.registerAllowedPackage("io.kairos.nlp");
+  }
+
+  /**
+   * Training settings.
+   *
+   * @param charNGrams add character 2-5-grams of each token to the word unigrams and bigrams
+   */
+  public record Settings(int iterations, int cutoff, boolean charNGrams) {
     public static Settings defaults() {
-      return new Settings(100, 5);
+      return new Settings(100, 5, false);
     }
   }
 
@@ -42,7 +51,9 @@ public final class SentimentTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, 1);
-    FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+    FeatureGenerator[] features = settings.charNGrams()
+        ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharNGramFeatureGenerator()}
+        : new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
     try (ObjectStream<DocumentSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
       return DocumentCategorizerME.train(language, stream, params, new DoccatFactory(features));
     }

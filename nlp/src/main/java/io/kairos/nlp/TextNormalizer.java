@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Turns raw customer text into the tokens the sentiment models see. The same normalizer is used
  * in training and in prediction, so it is part of the model's contract: URLs, mentions and
  * numbers become placeholder tokens, letters repeated three or more times are shortened
- * ("sooooo" to "soo"), and tokens after a negation word up to the next clause punctuation get a
+ * ("sooooo" to "soo"), Chinese and Japanese characters become one token each (those scripts have
+ * no spaces), and tokens after a negation word up to the next clause punctuation get a
  * {@code NOT_} prefix so that "not good" and "good" are different features.
  */
 public final class TextNormalizer {
@@ -24,7 +25,9 @@ public final class TextNormalizer {
       "not", "no", "never", "n't", "nothing", "nobody", "none", "neither", "nor", "cannot",
       "dont", "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "wasnt", "wasn't",
       "wont", "won't", "cant", "can't", "couldn't", "shouldn't", "wouldn't", "aren't", "without");
-  private static final Set<String> CLAUSE_END = Set.of(".", ",", "!", "?", ";", ":", "but");
+  private static final Set<String> CLAUSE_END = Set.of(".", ",", "!", "?", ";", ":", "but", "。", "，", "！", "？", "؟", "،");
+  private static final Pattern IDEOGRAPH = Pattern.compile("([\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])");
+  private static final Pattern PUNCTUATION = Pattern.compile("([.,!?;:()\"。，！？；：、（）؟،])");
 
   /** Tokens of the normalized text; never null, possibly empty. */
   public String[] tokens(String text) {
@@ -35,7 +38,8 @@ public final class TextNormalizer {
     s = URL.matcher(s).replaceAll(" _url_ ");
     s = MENTION.matcher(s).replaceAll(" _user_ ");
     s = ELONGATION.matcher(s).replaceAll("$1$1");
-    s = s.replaceAll("([.,!?;:()\"])", " $1 ");
+    s = PUNCTUATION.matcher(s).replaceAll(" $1 ");
+    s = IDEOGRAPH.matcher(s).replaceAll(" $1 ");
     List<String> out = new ArrayList<>();
     boolean negated = false;
     for (String raw : SPLIT.split(s.strip())) {

@@ -16,7 +16,7 @@ class SentimentModelTest {
 
   @Test
   void shippedEnglishModelHoldsItsDevAccuracy() throws Exception {
-    OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(SharedData.shippedModels().resolve("sentiment-en"));
+    OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(SharedData.shippedModels().resolve("sentiment/en"));
     SentimentEvaluation eval = SentimentEvaluation.evaluate(analyzer, LabeledTextReader.read(SharedData.file("sst2/dev.tsv")));
     // The model card reports 0.815 on this file; a drop below 0.78 means the model or normalizer broke.
     assertThat(eval.accuracy()).isGreaterThan(0.78);
@@ -25,7 +25,7 @@ class SentimentModelTest {
 
   @Test
   void scoresAreProbabilityDifferencesInRange() throws Exception {
-    OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(SharedData.shippedModels().resolve("sentiment-en"));
+    OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(SharedData.shippedModels().resolve("sentiment/en"));
     Sentiment bad = analyzer.analyze("Awful, broken on arrival and support never answered.");
     Sentiment good = analyzer.analyze("A wonderful, delightful experience. I love it!");
     assertThat(bad.label()).isEqualTo("negative");

@@ -40,7 +40,7 @@ public final class DecisionEngine {
           : modelLoaded ? "base rate: profile not scored yet" : "base rate: no propensity model loaded";
     }
     Map<String, Object> activation = new HashMap<>();
-    activation.put("profile", ProfileActivation.of(profile, propensity));
+    activation.put("profile", ProfileActivation.of(profile, propensity, now));
     activation.put("context", request.context());
     activation.put("channel", request.channel());
     activation.put("placement", request.placement() == null ? "" : request.placement());

@@ -13,7 +13,10 @@ public final class ProfileActivation {
 
   private ProfileActivation() {}
 
-  public static Map<String, Object> of(Profile p, double propensity) {
+  /** Hours since the last negative text when there is none: conditions like {@code > 24} then hold. */
+  public static final double NEVER_HOURS = 1e9;
+
+  public static Map<String, Object> of(Profile p, double propensity, long now) {
     Map<String, Object> m = new HashMap<>();
     Profile profile = p != null ? p : Profile.empty("");
     m.put("known", p != null);
@@ -29,11 +32,15 @@ public final class ProfileActivation {
     Map<String, Object> traits = new HashMap<>();
     profile.traits().forEach((k, v) -> traits.put(k, io.kairos.engine.ingest.JsonValues.plain(Json.decodeValue(v))));
     m.put("traits", traits);
+    long negativeAt = profile.sentiment().lastNegativeAt();
     m.put("sentiment", Map.of(
         "count", profile.sentiment().count(),
         "score", profile.sentiment().lastScore(),
         "average", profile.sentiment().average(),
-        "label", profile.sentiment().lastLabel() == null ? "unknown" : profile.sentiment().lastLabel()));
+        "label", profile.sentiment().lastLabel() == null ? "unknown" : profile.sentiment().lastLabel(),
+        "language", profile.sentiment().lastLanguage() == null ? "unknown" : profile.sentiment().lastLanguage(),
+        "byChannel", new HashMap<>(profile.sentiment().channelAverages()),
+        "hoursSinceNegative", negativeAt == 0 ? NEVER_HOURS : Math.max(0, now - negativeAt) / 3_600_000.0));
     return m;
   }
 }

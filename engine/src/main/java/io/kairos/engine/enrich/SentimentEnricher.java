@@ -1,7 +1,8 @@
 package io.kairos.engine.enrich;
 
 import io.kairos.engine.metrics.KairosMetrics;
-import io.kairos.nlp.OpenNlpSentimentAnalyzer;
+import io.kairos.nlp.MultilingualSentimentAnalyzer;
+import io.kairos.nlp.OpenNlpLanguageDetector;
 import io.kairos.nlp.Sentiment;
 import io.kairos.nlp.SentimentAnalyzer;
 import io.micrometer.core.instrument.Counter;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Scores event text; a missing or failing model yields "unknown" sentiment, never an error. Blocking. */
+/**
+ * Scores event text in its detected language; a missing language model or a failing model yields
+ * "unknown" sentiment, never an error. Blocking.
+ */
 public final class SentimentEnricher {
 
   private static final Logger LOG = LoggerFactory.getLogger(SentimentEnricher.class);
@@ -30,8 +34,8 @@ public final class SentimentEnricher {
       return new SentimentEnricher(null, metrics);
     }
     try {
-      SentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(modelDir);
-      LOG.info("sentiment model {} loaded", analyzer.modelVersion());
+      SentimentAnalyzer analyzer = MultilingualSentimentAnalyzer.load(modelDir, OpenNlpLanguageDetector.fromClasspath());
+      LOG.info("sentiment models loaded: {}", analyzer.modelVersion());
       return new SentimentEnricher(analyzer, metrics);
     } catch (Exception e) {
       LOG.warn("no sentiment model ({}); text gets unknown sentiment", e.getMessage());

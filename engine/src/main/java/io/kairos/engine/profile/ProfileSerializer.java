@@ -42,9 +42,16 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     for (int i = 0; i < rTypes.length; i++) {
       recent.add(new Interaction(rTypes[i], rChannels[i], rTimes[i], rSummaries[i]));
     }
+    String[] sentimentChannels = r.readArrayOfString("sentimentChannels");
+    double[] sentimentChannelAverages = r.readArrayOfFloat64("sentimentChannelAverages");
+    Map<String, Double> byChannel = new LinkedHashMap<>();
+    for (int i = 0; i < sentimentChannels.length; i++) {
+      byChannel.put(sentimentChannels[i], sentimentChannelAverages[i]);
+    }
     SentimentState sentiment = new SentimentState(r.readFloat64("sentimentLast"), r.readString("sentimentLabel"),
         r.readString("sentimentLanguage"), r.readFloat64("sentimentAverage"), r.readInt64("sentimentCount"),
-        r.readInt64("sentimentAt"));
+        r.readInt64("sentimentAt"), byChannel, r.readInt64("sentimentNegativeAt"), r.readString("sentimentNegativeChannel"),
+        r.readString("sentimentNegativeSnippet"));
     PropensityState propensity = new PropensityState(r.readFloat64("propensity"), r.readString("propensityModel"),
         r.readInt64("propensityAt"), r.readInt64("propensityAsOf"));
     SessionState session = new SessionState(r.readInt64("sessionStart"), r.readInt64("sessionLast"), r.readInt32("sessionCount"),
@@ -89,6 +96,12 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeFloat64("sentimentAverage", s.average());
     w.writeInt64("sentimentCount", s.count());
     w.writeInt64("sentimentAt", s.lastAt());
+    w.writeArrayOfString("sentimentChannels", s.channelAverages().keySet().toArray(String[]::new));
+    w.writeArrayOfFloat64("sentimentChannelAverages",
+        s.channelAverages().values().stream().mapToDouble(Double::doubleValue).toArray());
+    w.writeInt64("sentimentNegativeAt", s.lastNegativeAt());
+    w.writeString("sentimentNegativeChannel", s.lastNegativeChannel());
+    w.writeString("sentimentNegativeSnippet", s.lastNegativeSnippet());
     PropensityState pr = p.propensity();
     w.writeFloat64("propensity", pr.score());
     w.writeString("propensityModel", pr.modelVersion());

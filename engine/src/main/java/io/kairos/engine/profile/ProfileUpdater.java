@@ -47,7 +47,8 @@ public final class ProfileUpdater {
       traits.putAll(c.traits());
     }
     SentimentState sentiment = c.sentimentLabel() == null ? p.sentiment()
-        : p.sentiment().with(c.sentimentScore(), c.sentimentLabel(), c.sentimentLanguage(), c.timestamp());
+        : p.sentiment().with(c.sentimentScore(), c.sentimentLabel(), c.sentimentLanguage(), c.timestamp(), c.channel(),
+            c.summary());
     SessionState session = updateSession(p.session(), c, rules);
     List<Interaction> recent = new ArrayList<>(Math.min(rules.recentInteractions(), p.recent().size() + 1));
     recent.add(new Interaction(c.type(), c.channel(), c.timestamp(), c.summary()));

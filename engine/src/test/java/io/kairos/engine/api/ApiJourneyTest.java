@@ -125,6 +125,36 @@ class ApiJourneyTest {
   }
 
   @Test
+  void textInAnyShippedLanguageIsScoredAndAComplaintSuppressesUpsell() {
+    JsonArray batch = new JsonArray();
+    for (int i = 0; i < 3; i++) {
+      batch.add(new JsonObject().put("type", "purchase").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "u-fr-1")).put("properties", new JsonObject().put("total", 200.0)));
+    }
+    assertThat(post("/v1/events", new JsonObject().put("batch", batch)).statusCode()).isEqualTo(202);
+    JsonObject before = post("/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "u-fr-1"))
+        .put("channel", "call_center")).bodyAsJsonObject();
+    assertThat(before.getJsonArray("offers").encode()).contains("vip-early-access");
+
+    JsonObject complaint = new JsonObject().put("type", "support_ticket").put("channel", "email")
+        .put("identifiers", new JsonObject().put("userId", "u-fr-1"))
+        .put("text", "Service horrible, colis arrivé cassé et personne ne répond. Je suis très déçu, je ne recommande pas.");
+    assertThat(post("/v1/events", complaint).statusCode()).isEqualTo(202);
+    JsonObject profile = get("/v1/profiles/by/userId/u-fr-1").bodyAsJsonObject();
+    JsonObject sentiment = profile.getJsonObject("sentiment");
+    assertThat(sentiment.getString("language")).isEqualTo("fr");
+    assertThat(sentiment.getString("lastLabel")).isEqualTo("negative");
+    assertThat(sentiment.getJsonObject("byChannel").getDouble("email")).isLessThan(0);
+    assertThat(sentiment.getJsonObject("lastNegative").getString("channel")).isEqualTo("email");
+    assertThat(sentiment.getJsonObject("lastNegative").getString("text")).startsWith("Service horrible");
+
+    JsonObject after = post("/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "u-fr-1"))
+        .put("channel", "call_center")).bodyAsJsonObject();
+    assertThat(after.getJsonArray("offers").getJsonObject(0).getString("offerId")).isEqualTo("win-back-call");
+    assertThat(after.getJsonArray("excluded").encode()).contains("vip-early-access").contains("hoursSinceNegative");
+  }
+
+  @Test
   void unknownPersonGetsDefaultOffersNotAnError() {
     HttpResponse<Buffer> r = post("/v1/decide", new JsonObject().put("profileId", "never-seen").put("channel", "web"));
     assertThat(r.statusCode()).isEqualTo(200);
@@ -165,7 +195,7 @@ class ApiJourneyTest {
     JsonObject health = get("/health").bodyAsJsonObject();
     assertThat(health.getBoolean("ready")).isTrue();
     assertThat(health.getJsonObject("checks").getString("propensityModel")).startsWith("propensity@");
-    assertThat(health.getJsonObject("checks").getString("sentimentModel")).isEqualTo("sentiment-en");
+    assertThat(health.getJsonObject("checks").getString("sentimentModel")).startsWith("sentiment[").contains("en", "fr", "ar");
     post("/v1/events", event("page_view", "u-metrics", "2026-11-23T10:00:00Z"));
     String metrics = get("/metrics").bodyAsString();
     assertThat(metrics).contains("kairos_request_seconds{route=\"ingest\",quantile=\"0.99\"}")

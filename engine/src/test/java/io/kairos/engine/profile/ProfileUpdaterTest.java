@@ -20,7 +20,11 @@ class ProfileUpdaterTest {
   }
 
   static ProfileChange review(long at, String label, double score) {
-    return new ProfileChange("review", null, at, "web", List.of("userId:u-1"), null, 1, 0, -1, 0, Map.of(), "text", label,
+    return review(at, label, score, "web", "text");
+  }
+
+  static ProfileChange review(long at, String label, double score, String channel, String text) {
+    return new ProfileChange("review", null, at, channel, List.of("userId:u-1"), null, 1, 0, -1, 0, Map.of(), text, label,
         score, "en");
   }
 
@@ -65,6 +69,19 @@ class ProfileUpdaterTest {
     assertThat(p.sentiment().lastScore()).isEqualTo(-0.6);
     assertThat(p.sentiment().average()).isCloseTo(0.3 * -0.6 + 0.7 * 0.8, within(1e-9));
     assertThat(p.sentiment().count()).isEqualTo(2);
+    assertThat(p.sentiment().lastNegativeAt()).isEqualTo(T0 + 1);
+  }
+
+  @Test
+  void sentimentPerChannelAndTheLastNegativeInteraction() {
+    Profile p = ProfileUpdater.apply(Profile.empty("p1"), review(T0, "negative", -0.9, "call_center", "Angry about the delay"), RULES);
+    p = ProfileUpdater.apply(p, review(T0 + 10, "positive", 0.6, "web", "Love the shoes"), RULES);
+    p = ProfileUpdater.apply(p, review(T0 + 20, "positive", 0.2, "web", "Fine"), RULES);
+    assertThat(p.sentiment().channelAverages().get("call_center")).isEqualTo(-0.9);
+    assertThat(p.sentiment().channelAverages().get("web")).isCloseTo(0.3 * 0.2 + 0.7 * 0.6, within(1e-9));
+    assertThat(p.sentiment().lastNegativeChannel()).isEqualTo("call_center");
+    assertThat(p.sentiment().lastNegativeSnippet()).isEqualTo("Angry about the delay");
+    assertThat(p.sentiment().lastNegativeAt()).isEqualTo(T0);
   }
 
   @Test

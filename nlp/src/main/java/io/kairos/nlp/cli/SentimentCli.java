@@ -8,6 +8,11 @@ import io.kairos.nlp.OpenNlpSentimentAnalyzer;
 import io.kairos.nlp.Sentiment;
 import io.kairos.nlp.SentimentEvaluation;
 import io.kairos.nlp.SentimentTrainer;
+import io.kairos.nlp.DetectedLanguage;
+import io.kairos.nlp.LanguageDetector;
+import io.kairos.nlp.MultilingualSentimentAnalyzer;
+import io.kairos.nlp.OpenNlpLanguageDetector;
+import io.kairos.nlp.SentimentAnalyzer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -29,7 +34,8 @@ import picocli.CommandLine.Option;
 /** {@code kairos sentiment train|eval|predict}. Results go to standard output, logs to standard error. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
     description = "Train, evaluate and apply sentiment models.",
-    subcommands = {SentimentCli.Train.class, SentimentCli.Eval.class, SentimentCli.Predict.class})
+    subcommands = {SentimentCli.Train.class, SentimentCli.Eval.class, SentimentCli.Predict.class, SentimentCli.Convert.class,
+        SentimentBench.class})
 public final class SentimentCli {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,8 +53,11 @@ public final class SentimentCli {
     @Option(names = "--lang", required = true, description = "ISO 639-1 language code of the model") String lang;
     @Option(names = "--input", required = true, description = "training TSV; repeatable") List<Path> inputs;
     @Option(names = "--validation", description = "optional validation TSV; its metrics go into metrics.json") Path validation;
+    @Option(names = "--validation-share", defaultValue = "0",
+        description = "without --validation: hold out this stratified share of the input (seed 42) for validation") double validationShare;
     @Option(names = "--out", required = true, description = "model directory to write") Path out;
     @Option(names = "--iterations", defaultValue = "100") int iterations;
+    @Option(names = "--char-ngrams", description = "add character 2-5-grams to the word features") boolean charNGrams;
     @Option(names = "--data-license", description = "license of the training data, written into the model card")
     String dataLicense = "not stated: check each source's SOURCE.md before shipping";
     @Option(names = "--cutoff", defaultValue = "5", description = "minimum feature count") int cutoff;
@@ -58,8 +67,13 @@ public final class SentimentCli {
       inputs.forEach(i -> cmd.addAll(List.of("--input", i.toString())));
       if (validation != null) {
         cmd.addAll(List.of("--validation", validation.toString()));
+      } else if (validationShare > 0) {
+        cmd.addAll(List.of("--validation-share", String.valueOf(validationShare)));
       }
       cmd.addAll(List.of("--out", out.toString(), "--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
+      if (charNGrams) {
+        cmd.add("--char-ngrams");
+      }
       cmd.addAll(List.of("--data-license", "'" + dataLicense + "'"));
       return cmd;
     }
@@ -70,8 +84,16 @@ public final class SentimentCli {
       for (Path input : inputs) {
         examples.addAll(LabeledTextReader.read(input));
       }
+      List<LabeledText> heldOut = List.of();
+      if (validation == null && validationShare > 0) {
+        List<List<LabeledText>> split = io.kairos.nlp.LabeledTextSplit.stratified(examples, validationShare, 42L);
+        examples = split.get(0);
+        heldOut = split.get(1);
+      } else if (validation != null) {
+        heldOut = LabeledTextReader.read(validation);
+      }
       System.err.printf("training %s sentiment on %d examples from %s%n", lang, examples.size(), inputs);
-      DoccatModel model = new SentimentTrainer().train(lang, examples, new SentimentTrainer.Settings(iterations, cutoff));
+      DoccatModel model = new SentimentTrainer().train(lang, examples, new SentimentTrainer.Settings(iterations, cutoff, charNGrams));
       Files.createDirectories(out);
       try (OutputStream os = Files.newOutputStream(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
         model.serialize(os);
@@ -83,11 +105,14 @@ public final class SentimentCli {
       metrics.put("inputs", inputs.stream().map(p -> p.getFileName().toString()).toList());
       metrics.put("iterations", iterations);
       metrics.put("cutoff", cutoff);
+      metrics.put("charNGrams", charNGrams);
       metrics.put("dataLicense", dataLicense);
-      if (validation != null) {
+      if (!heldOut.isEmpty()) {
         OpenNlpSentimentAnalyzer analyzer = new OpenNlpSentimentAnalyzer(model, out.getFileName().toString());
-        metrics.put("validation", evaluate(analyzer, LabeledTextReader.read(validation)));
-        metrics.put("validationFile", validation.getFileName().toString());
+        metrics.put("validation", evaluate(analyzer, heldOut));
+        metrics.put("majorityBaseline", majorityBaseline(examples, heldOut));
+        metrics.put("validationFile", validation != null ? validation.getFileName().toString()
+            : String.format(java.util.Locale.ROOT, "stratified %.0f%% of the input, seed 42", validationShare * 100));
       }
       JSON.writeValue(out.resolve("metrics.json").toFile(), metrics);
       Files.writeString(out.resolve("MODEL_CARD.md"), modelCard(metrics, String.join(" ", commandLine())),
@@ -97,18 +122,29 @@ public final class SentimentCli {
     }
   }
 
-  @Command(name = "eval", description = "Evaluate a model on a TSV file; prints one JSON object.")
+  @Command(name = "eval", description = "Evaluate on a TSV file (header text<TAB>label); prints one JSON object.")
   static final class Eval implements Callable<Integer> {
     @Option(names = "--input", required = true) Path input;
-    @Option(names = "--model", required = true, description = "model directory") Path model;
-    @Option(names = "--lang", description = "language of the input (informational)") String lang;
+    @Option(names = "--model", description = "one model directory; default: the shipped models, chosen by --lang or detected language") Path model;
+    @Option(names = "--lang", description = "language of every text (skips detection)") String lang;
 
     @Override
     public Integer call() throws Exception {
-      OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(model);
-      Map<String, Object> result = evaluate(analyzer, LabeledTextReader.read(input));
-      result.put("model", model.getFileName().toString());
-      result.put("lang", lang != null ? lang : analyzer.language());
+      List<LabeledText> examples = LabeledTextReader.read(input);
+      OpenNlpLanguageDetector detector = OpenNlpLanguageDetector.fromClasspath();
+      SentimentAnalyzer analyzer = analyzer(model, lang, detector);
+      Map<String, Object> result = evaluate(analyzer, examples);
+      result.put("model", model != null ? model.getFileName().toString() : analyzer.modelVersion());
+      result.put("input", input.getFileName().toString());
+      if (lang != null) {
+        result.put("lang", lang);
+      } else {
+        Map<String, Long> detected = new java.util.TreeMap<>();
+        for (LabeledText t : examples) {
+          detected.merge(detector.detect(t.text()).code(), 1L, Long::sum);
+        }
+        result.put("detected_languages", detected);
+      }
       System.out.println(JSON.writeValueAsString(result));
       return 0;
     }
@@ -116,19 +152,68 @@ public final class SentimentCli {
 
   @Command(name = "predict", description = "Read one text per line on stdin; write lang<TAB>label<TAB>score.")
   static final class Predict implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "model directory") Path model;
+    @Option(names = "--model", description = "one model directory; default: the shipped models") Path model;
+    @Option(names = "--lang", description = "language of every text (skips detection)") String lang;
 
     @Override
     public Integer call() throws Exception {
-      OpenNlpSentimentAnalyzer analyzer = OpenNlpSentimentAnalyzer.load(model);
+      SentimentAnalyzer analyzer = analyzer(model, lang, OpenNlpLanguageDetector.fromClasspath());
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         Sentiment s = analyzer.analyze(line);
-        out.printf("%s\t%s\t%.4f%n", s.language(), s.label(), s.score());
+        out.printf(java.util.Locale.ROOT, "%s\t%s\t%.4f%n", s.language(), s.label(), s.score());
       }
       out.flush();
+      return 0;
+    }
+  }
+
+  /**
+   * One model directory (as {@code --lang} or its own language), or the shipped models: all
+   * languages with detection, or one language when {@code lang} is given.
+   */
+  static SentimentAnalyzer analyzer(Path model, String lang, LanguageDetector detector) throws java.io.IOException {
+    if (model != null) {
+      OpenNlpSentimentAnalyzer single = OpenNlpSentimentAnalyzer.load(model);
+      String language = lang != null ? lang : single.language();
+      return new MultilingualSentimentAnalyzer(text -> new DetectedLanguage(language, 1.0), Map.of(language, single));
+    }
+    MultilingualSentimentAnalyzer shipped = MultilingualSentimentAnalyzer.load(ShippedModels.sentimentRoot(), detector);
+    if (lang == null) {
+      return shipped;
+    }
+    return new SentimentAnalyzer() {
+      @Override
+      public Sentiment analyze(String text) {
+        return shipped.analyze(text, lang);
+      }
+
+      @Override
+      public String modelVersion() {
+        return shipped.modelVersion();
+      }
+    };
+  }
+
+  @Command(name = "convert", description = "Convert a dataset's native format to TSV (text<TAB>label).")
+  static final class Convert implements Callable<Integer> {
+    @Option(names = "--format", required = true, description = "umsab, sentirueval, chnsenticorp, astd, laroseda") String format;
+    @Option(names = "--input", required = true, description = "file or folder, as the format needs") Path input;
+    @Option(names = "--split", defaultValue = "train", description = "split name for folder formats (umsab: train, val)") String split;
+    @Option(names = "--out", required = true) Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      List<LabeledText> rows = io.kairos.nlp.data.DatasetFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)).read(input, split);
+      try (java.io.BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        w.write("text\tlabel\n");
+        for (LabeledText row : rows) {
+          w.write(row.text().replaceAll("[\\t\\r\\n]+", " ").strip() + "\t" + row.label() + "\n");
+        }
+      }
+      System.err.printf("wrote %d rows to %s%n", rows.size(), out);
       return 0;
     }
   }
@@ -152,7 +237,20 @@ public final class SentimentCli {
         m.get("dataLicense"), m.get("iterations"), m.get("cutoff"), validation);
   }
 
-  static Map<String, Object> evaluate(OpenNlpSentimentAnalyzer analyzer, List<LabeledText> examples) {
+  /** Accuracy and macro-F1 of always predicting the training split's most frequent label. */
+  static Map<String, Object> majorityBaseline(List<LabeledText> train, List<LabeledText> heldOut) {
+    String majority = train.stream().collect(java.util.stream.Collectors.groupingBy(LabeledText::label,
+        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    SentimentEvaluation eval = SentimentEvaluation.of(heldOut.stream().map(LabeledText::label).toList(),
+        heldOut.stream().map(t -> majority).toList());
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("label", majority);
+    result.put("accuracy", eval.accuracy());
+    result.put("macro_f1", eval.macroF1());
+    return result;
+  }
+
+  static Map<String, Object> evaluate(SentimentAnalyzer analyzer, List<LabeledText> examples) {
     SentimentEvaluation eval = SentimentEvaluation.evaluate(analyzer, examples);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("n", eval.n());

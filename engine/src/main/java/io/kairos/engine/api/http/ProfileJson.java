@@ -45,7 +45,12 @@ public final class ProfileJson {
         .put("language", p.sentiment().lastLanguage())
         .put("average", p.sentiment().average())
         .put("count", p.sentiment().count())
-        .put("lastAt", iso(p.sentiment().lastAt()));
+        .put("lastAt", iso(p.sentiment().lastAt()))
+        .put("byChannel", new JsonObject(new TreeMap<String, Object>(p.sentiment().channelAverages())))
+        .put("lastNegative", p.sentiment().lastNegativeAt() == 0 ? null : new JsonObject()
+            .put("at", iso(p.sentiment().lastNegativeAt()))
+            .put("channel", p.sentiment().lastNegativeChannel())
+            .put("text", p.sentiment().lastNegativeSnippet()));
     JsonObject propensity = !p.propensity().isScored() ? null : new JsonObject()
         .put("score", p.propensity().score())
         .put("model", p.propensity().modelVersion())

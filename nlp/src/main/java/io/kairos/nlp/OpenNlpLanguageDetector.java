@@ -1,0 +1,96 @@
+package io.kairos.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * OpenNLP's 103-language detector ({@code opennlp-models-langdetect}, resource
+ * {@code /langdetect-183.bin}). Its raw scores spread over 103 languages (a correct answer often
+ * scores 0.05-0.15), so the confidence reported is the best language's share of the best two,
+ * in [0.5, 1]. Texts with fewer than {@link #MIN_LETTERS} letters, or a confidence below
+ * {@link #MIN_CONFIDENCE}, are "unknown". Scripts that identify their
+ * language on their own (Han, Hangul, Devanagari for Hindi) settle short texts the detector would
+ * not. Only the first {@link #MAX_CHARS} characters are read. One detector per thread.
+ */
+public final class OpenNlpLanguageDetector implements LanguageDetector {
+
+  public static final int MIN_LETTERS = 3;
+  public static final double MIN_CONFIDENCE = 0.52;
+  public static final int MAX_CHARS = 2_000;
+  private static final String RESOURCE = "/langdetect-183.bin";
+  /** ISO 639-3 codes the model returns, for the languages Kairos has sentiment for, to ISO 639-1. */
+  private static final Map<String, String> ISO1 = Map.ofEntries(
+      Map.entry("eng", "en"), Map.entry("rus", "ru"), Map.entry("cmn", "zh"), Map.entry("zho", "zh"),
+      Map.entry("ara", "ar"), Map.entry("arb", "ar"), Map.entry("arz", "ar"), Map.entry("ron", "ro"),
+      Map.entry("fra", "fr"), Map.entry("deu", "de"), Map.entry("spa", "es"), Map.entry("ita", "it"),
+      Map.entry("por", "pt"), Map.entry("hin", "hi"), Map.entry("nld", "nl"), Map.entry("pol", "pl"),
+      Map.entry("tur", "tr"), Map.entry("ukr", "uk"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"));
+
+  private final LanguageDetectorModel model;
+  private final ThreadLocal<LanguageDetectorME> detectors;
+
+  public OpenNlpLanguageDetector(LanguageDetectorModel model) {
+    this.model = model;
+    this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(this.model));
+  }
+
+  /** Loads the model shipped in {@code opennlp-models-langdetect} from the classpath. */
+  public static OpenNlpLanguageDetector fromClasspath() {
+    try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IOException("resource " + RESOURCE + " not on the classpath (opennlp-models-langdetect)");
+      }
+      return new OpenNlpLanguageDetector(new LanguageDetectorModel(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public DetectedLanguage detect(String text) {
+    if (text == null) {
+      return new DetectedLanguage(DetectedLanguage.UNKNOWN, 0);
+    }
+    String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    int letters = 0;
+    int han = 0;
+    int hangul = 0;
+    int devanagari = 0;
+    for (int i = 0; i < sample.length(); ) {
+      int cp = sample.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetter(cp)) {
+        letters++;
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN) han++;
+        else if (script == Character.UnicodeScript.HANGUL) hangul++;
+        else if (script == Character.UnicodeScript.DEVANAGARI) devanagari++;
+      }
+    }
+    if (letters < MIN_LETTERS && han == 0) {
+      return new DetectedLanguage(DetectedLanguage.UNKNOWN, 0);
+    }
+    Language[] ranked = detectors.get().predictLanguages(sample);
+    Language best = ranked[0];
+    String code = ISO1.getOrDefault(best.getLang(), best.getLang());
+    double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+    double confidence = best.getConfidence() / Math.max(1e-12, best.getConfidence() + second);
+    if (han * 2 > letters && !"ja".equals(code)) {
+      return new DetectedLanguage("zh", Math.max(confidence, 0.9));
+    }
+    if (hangul * 2 > letters) {
+      return new DetectedLanguage("ko", Math.max(confidence, 0.9));
+    }
+    if (devanagari * 2 > letters && !"mr".equals(code) && !"ne".equals(code) && !"mar".equals(best.getLang())
+        && !"nep".equals(best.getLang())) {
+      return new DetectedLanguage("hi", Math.max(confidence, 0.6));
+    }
+    return confidence < MIN_CONFIDENCE ? new DetectedLanguage(DetectedLanguage.UNKNOWN, confidence)
+        : new DetectedLanguage(code, confidence);
+  }
+}
