@@ -126,7 +126,7 @@ public enum DatasetFormat {
     return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
   }
 
-  /** UMSAB stores some characters as literal {@code \\uXXXX} escapes. */
+  /** UMSAB stores some characters as literal escapes: a backslash, {@code u} and four hex digits. */
   static String unescape(String text) {
     Matcher m = ESCAPE.matcher(text);
     StringBuilder out = new StringBuilder();
