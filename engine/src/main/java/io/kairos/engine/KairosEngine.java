@@ -96,7 +96,7 @@ public final class KairosEngine {
 
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
-    IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, rules, metrics, clock);
+    IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock);
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     ApiServices services = new ApiServices(config, new EventParser(config.server(), clock), ingest, decisions, profiles,

@@ -17,7 +17,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.util.Set;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +46,11 @@ public final class IngestPipeline {
   private final EventLog eventLog;
   private final ProfileStore profiles;
   private final PropensityScorer scorer;
-  private final io.kairos.engine.profile.ProfileRules rules;
   private final KairosMetrics metrics;
   private final Clock clock;
 
   public IngestPipeline(Vertx vertx, WorkerExecutor gridWorkers, IdentityResolver identity, SentimentEnricher sentiment, EventLog eventLog,
-      ProfileStore profiles, PropensityScorer scorer, io.kairos.engine.profile.ProfileRules rules, KairosMetrics metrics,
-      Clock clock) {
+      ProfileStore profiles, PropensityScorer scorer, KairosMetrics metrics, Clock clock) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
     this.identity = identity;
@@ -60,7 +58,6 @@ public final class IngestPipeline {
     this.eventLog = eventLog;
     this.profiles = profiles;
     this.scorer = scorer;
-    this.rules = rules;
     this.metrics = metrics;
     this.clock = clock;
   }
