@@ -67,6 +67,16 @@ public final class CsvTable {
     return out;
   }
 
+  /** Each row as a column-name lookup, the shape {@link PropensityModel#scoreAll} takes. */
+  public List<java.util.function.Function<String, Object>> rowLookups() {
+    List<java.util.function.Function<String, Object>> out = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      int row = r;
+      out.add(name -> get(row, name));
+    }
+    return out;
+  }
+
   /** Labels as 0/1: true/1/yes count as positive. */
   public float[] labels(String column) {
     List<String> values = column(column);

@@ -67,7 +67,7 @@ class PropensityTrainingTest {
     Path shipped = SharedData.shippedModels().resolve("propensity");
     CsvTable table = CsvTable.read(SharedData.file(DATA));
     try (DjlPropensityModel m = DjlPropensityModel.load(shipped)) {
-      double[] scores = m.scoreAll(PropensityCliRows.of(table));
+      double[] scores = m.scoreAll(table.rowLookups());
       // Mostly training rows, so this is a smoke check of loading and serving; the model card holds the validation figures.
       assertThat(BinaryMetrics.of(table.labels("Revenue"), scores, m.descriptor().threshold()).auc()).isGreaterThan(0.9);
     }

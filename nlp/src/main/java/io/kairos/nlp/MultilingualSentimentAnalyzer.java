@@ -65,8 +65,20 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     return new Sentiment(language, s.label(), s.score(), s.probabilities());
   }
 
-  public DetectedLanguage detect(String text) {
-    return detector.detect(cap(text));
+  /** This analyzer with detection skipped: every text is scored as {@code language}. */
+  public SentimentAnalyzer forLanguage(String language) {
+    MultilingualSentimentAnalyzer self = this;
+    return new SentimentAnalyzer() {
+      @Override
+      public Sentiment analyze(String text) {
+        return self.analyze(text, language);
+      }
+
+      @Override
+      public String modelVersion() {
+        return self.modelVersion();
+      }
+    };
   }
 
   public java.util.Set<String> languages() {

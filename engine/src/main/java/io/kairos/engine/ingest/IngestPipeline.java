@@ -65,14 +65,20 @@ public final class IngestPipeline {
   public Future<IngestResult> ingest(List<Event> events) {
     Context ctx = vertx.getOrCreateContext();
     long receivedAt = clock.millis();
-    return gridWorkers.executeBlocking(() -> resolveAndEnrich(events, receivedAt), false)
-        .compose(enriched -> timed(Stage.STORE_APPEND, append(enriched, ctx)).map(enriched))
+    return gridWorkers.executeBlocking(() -> prepare(events, receivedAt), false)
+        .compose(prepared -> timed(Stage.STORE_APPEND, append(prepared.rows(), ctx)).map(prepared.events()))
         .compose(enriched -> gridWorkers.executeBlocking(() -> applyAndRescore(enriched), false))
         .map(updated -> new IngestResult(events.size(), List.copyOf(updated)));
   }
 
-  /** Identity for every event (identical identifier sets resolved once), then sentiment of any text. */
-  private List<EnrichedEvent> resolveAndEnrich(List<Event> events, long receivedAt) {
+  /** Enriched events and their stored rows, both built on a worker so the event loop only routes. */
+  private record Prepared(List<EnrichedEvent> events, List<StoredEvent> rows) {}
+
+  /**
+   * Identity for every event (identical identifier sets resolved once), sentiment of any text, and
+   * the JSON rows for the event log.
+   */
+  private Prepared prepare(List<Event> events, long receivedAt) {
     long start = System.nanoTime();
     Map<Map<String, String>, String> resolved = new HashMap<>();
     for (Event e : events) {
@@ -84,15 +90,15 @@ public final class IngestPipeline {
       Sentiment s = e.text() == null ? null : sentiment.analyze(e.text());
       out.add(new EnrichedEvent(e, resolved.get(e.identifiers()), s, receivedAt));
     }
-    return out;
-  }
-
-  private Future<Void> append(List<EnrichedEvent> enriched, Context ctx) {
-    List<StoredEvent> rows = new ArrayList<>(enriched.size());
-    for (EnrichedEvent e : enriched) {
+    List<StoredEvent> rows = new ArrayList<>(out.size());
+    for (EnrichedEvent e : out) {
       rows.add(new StoredEvent(e.profileId(), e.event().messageId(), e.event().kind().wireName(), e.event().channel(),
           e.event().timestamp().toEpochMilli(), e.receivedAt(), EventJson.toJson(e).encode()));
     }
+    return new Prepared(out, rows);
+  }
+
+  private Future<Void> append(List<StoredEvent> rows, Context ctx) {
     return Future.fromCompletionStage(eventLog.append(rows), ctx).recover(err -> Future.failedFuture(
         err instanceof UnavailableException ? err : new UnavailableException("store_unavailable", err.getMessage(), err)));
   }

@@ -22,9 +22,4 @@ public enum StandardEventKind implements EventKind {
   static StandardEventKind byWireName(String wireName) {
     return BY_WIRE_NAME.get(wireName);
   }
-
-  /** Page-like interactions that count toward session behaviour (and propensity features). */
-  public boolean isPageView() {
-    return this == PAGE_VIEW || this == PRODUCT_VIEW;
-  }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -24,10 +25,14 @@ public final class KairosMetrics implements AutoCloseable {
   public enum Stage { PARSE, IDENTITY, SENTIMENT, STORE_APPEND, GRID_UPDATE, PROPENSITY, DECIDE, SERIALIZE }
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
+  private final Map<String, Timer> requests = new ConcurrentHashMap<>();
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public KairosMetrics() {
+    for (Stage stage : Stage.values()) {
+      stages.put(stage, timer("kairos.stage", "stage", stage.name().toLowerCase(java.util.Locale.ROOT)));
+    }
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -37,12 +42,12 @@ public final class KairosMetrics implements AutoCloseable {
   }
 
   public Timer stage(Stage stage) {
-    return timers.computeIfAbsent("stage:" + stage, k -> timer("kairos.stage", "stage", stage.name().toLowerCase()));
+    return stages.get(stage);
   }
 
   /** End-to-end request timer, e.g. route=ingest, decide, profile. */
   public Timer request(String route) {
-    return timers.computeIfAbsent("request:" + route, k -> timer("kairos.request", "route", route));
+    return requests.computeIfAbsent(route, k -> timer("kairos.request", "route", route));
   }
 
   public Counter counter(String name, String... tags) {

@@ -48,9 +48,4 @@ public final class GridProfileStore implements ProfileStore {
   public void putAll(Map<String, Profile> profiles) {
     map.putAll(profiles);
   }
-
-  @Override
-  public int size() {
-    return map.size();
-  }
 }

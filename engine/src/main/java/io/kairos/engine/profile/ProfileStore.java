@@ -20,6 +20,4 @@ public interface ProfileStore {
 
   /** Bulk load at start (replay). */
   void putAll(Map<String, Profile> profiles);
-
-  int size();
 }

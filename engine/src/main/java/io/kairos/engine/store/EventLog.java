@@ -12,6 +12,4 @@ public interface EventLog {
 
   /** Streams every stored event in append order; blocking. Returns how many. */
   long replay(Consumer<StoredEvent> consumer);
-
-  long count();
 }

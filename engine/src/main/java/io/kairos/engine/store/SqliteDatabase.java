@@ -31,7 +31,6 @@ public final class SqliteDatabase implements AutoCloseable {
 
   private record Task(SqlWork work, CompletableFuture<Void> done) {}
 
-  private final Path file;
   private final Connection writer;
   private final Connection reader;
   private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
@@ -41,8 +40,7 @@ public final class SqliteDatabase implements AutoCloseable {
   public SqliteDatabase(Path dataDir, boolean fsync, List<String> schema) {
     try {
       Files.createDirectories(dataDir);
-      this.file = dataDir.resolve("kairos.db");
-      String url = "jdbc:sqlite:" + file;
+      String url = "jdbc:sqlite:" + dataDir.resolve("kairos.db");
       this.writer = DriverManager.getConnection(url);
       try (Statement s = writer.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -84,10 +82,6 @@ public final class SqliteDatabase implements AutoCloseable {
 
   public boolean isOpen() {
     return running && thread.isAlive();
-  }
-
-  public Path file() {
-    return file;
   }
 
   private void writeLoop() {

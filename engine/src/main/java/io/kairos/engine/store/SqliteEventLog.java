@@ -64,16 +64,4 @@ public final class SqliteEventLog implements EventLog {
       }
     }
   }
-
-  @Override
-  public long count() {
-    Connection c = db.reader();
-    synchronized (c) {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
-        return rs.next() ? rs.getLong(1) : 0;
-      } catch (SQLException e) {
-        throw new UnavailableException("store_read_failed", "cannot count events: " + e.getMessage(), e);
-      }
-    }
-  }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +94,7 @@ public final class PropensityCli {
     public Integer call() throws Exception {
       CsvTable table = CsvTable.read(input);
       try (DjlPropensityModel m = DjlPropensityModel.load(model); BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        double[] scores = m.scoreAll(rows(table));
+        double[] scores = m.scoreAll(table.rowLookups());
         w.write("score\n");
         for (double s : scores) {
           w.write(String.format(java.util.Locale.ROOT, "%.6f%n", s));
@@ -115,7 +114,7 @@ public final class PropensityCli {
     public Integer call() throws Exception {
       CsvTable table = CsvTable.read(input);
       try (DjlPropensityModel m = DjlPropensityModel.load(model)) {
-        double[] scores = m.scoreAll(rows(table));
+        double[] scores = m.scoreAll(table.rowLookups());
         BinaryMetrics metrics = BinaryMetrics.of(table.labels(label), scores, m.descriptor().threshold());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", m.version());
@@ -125,15 +124,6 @@ public final class PropensityCli {
       }
       return 0;
     }
-  }
-
-  static List<Function<String, Object>> rows(CsvTable table) {
-    List<Function<String, Object>> rows = new ArrayList<>(table.size());
-    for (int r = 0; r < table.size(); r++) {
-      int row = r;
-      rows.add(name -> table.get(row, name));
-    }
-    return rows;
   }
 
   static String sha256(Path file) throws IOException {

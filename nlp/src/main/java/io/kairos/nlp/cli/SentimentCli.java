@@ -181,20 +181,7 @@ public final class SentimentCli {
       return new MultilingualSentimentAnalyzer(text -> new DetectedLanguage(language, 1.0), Map.of(language, single));
     }
     MultilingualSentimentAnalyzer shipped = MultilingualSentimentAnalyzer.load(ShippedModels.sentimentRoot(), detector);
-    if (lang == null) {
-      return shipped;
-    }
-    return new SentimentAnalyzer() {
-      @Override
-      public Sentiment analyze(String text) {
-        return shipped.analyze(text, lang);
-      }
-
-      @Override
-      public String modelVersion() {
-        return shipped.modelVersion();
-      }
-    };
+    return lang == null ? shipped : shipped.forLanguage(lang);
   }
 
   @Command(name = "convert", description = "Convert a dataset's native format to TSV (text<TAB>label).")

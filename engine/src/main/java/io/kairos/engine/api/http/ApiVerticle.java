@@ -47,7 +47,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new FailureHandler());
     HttpServerOptions options = new HttpServerOptions().setHost(services.config().server().host())
-        .setPort(services.config().server().port()).setMaxFormAttributeSize(8192);
+        .setPort(services.config().server().port());
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
