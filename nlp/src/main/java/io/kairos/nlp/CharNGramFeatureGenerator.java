@@ -26,17 +26,31 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
 
   @Override
   public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
-    List<String> features = new ArrayList<>();
+    List<String> features = new ArrayList<>(text.length * 16);
+    int[] cps = new int[MAX_TOKEN_CHARS + 2];
+    StringBuilder sb = new StringBuilder(3 + 2 * MAX);
     for (String token : text) {
-      String t = token.startsWith("NOT_") ? token.substring(4) : token;
-      if (t.length() > MAX_TOKEN_CHARS) {
-        t = t.substring(0, MAX_TOKEN_CHARS);
+      int from = token.startsWith("NOT_") ? 4 : 0;
+      int to = Math.min(token.length(), from + MAX_TOKEN_CHARS);
+      int length = 0;
+      cps[length++] = '<';
+      for (int i = from; i < to; ) {
+        int cp = token.codePointAt(i);
+        i += Character.charCount(cp);
+        cps[length++] = cp;
       }
-      String padded = "<" + t + ">";
-      int[] cps = padded.codePoints().toArray();
+      if (to > from && Character.isHighSurrogate(token.charAt(to - 1))) {
+        cps[length - 1] = token.charAt(to - 1); // a pair cut by the limit keeps its lone high half, as before
+      }
+      cps[length++] = '>';
       for (int n = MIN; n <= MAX; n++) {
-        for (int i = 0; i + n <= cps.length; i++) {
-          features.add("c" + n + "=" + new String(cps, i, n));
+        for (int i = 0; i + n <= length; i++) {
+          sb.setLength(0);
+          sb.append('c').append((char) ('0' + n)).append('=');
+          for (int k = i; k < i + n; k++) {
+            sb.appendCodePoint(cps[k]);
+          }
+          features.add(sb.toString());
         }
       }
     }

@@ -91,13 +91,18 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   static String cap(String text) {
+    return cap(text, MAX_CHARS);
+  }
+
+  /** The first {@code max} characters, never splitting a surrogate pair; "" for null. */
+  static String cap(String text, int max) {
     if (text == null) {
       return "";
     }
-    if (text.length() <= MAX_CHARS) {
+    if (text.length() <= max) {
       return text;
     }
-    int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
     return text.substring(0, end);
   }
 }

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
 
 /**
- * Sentiment from an OpenNLP {@link DoccatModel}. {@link DocumentCategorizerME} is not
- * thread-safe, so each thread gets its own categorizer over the shared, immutable model.
+ * Sentiment from an OpenNLP {@link DoccatModel}, scored by {@link CachedDoccatScorer} (the same
+ * probabilities as {@code DocumentCategorizerME}, with per-token character n-gram sums cached).
+ * Thread-safe.
  */
 public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
 
@@ -23,17 +23,15 @@ public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
   /** File name of the serialized model inside a model directory. */
   public static final String MODEL_FILE = "sentiment.bin";
 
-  private final DoccatModel model;
   private final String language;
   private final String version;
   private final TextNormalizer normalizer = new TextNormalizer();
-  private final ThreadLocal<DocumentCategorizerME> categorizers;
+  private final CachedDoccatScorer scorer;
 
   public OpenNlpSentimentAnalyzer(DoccatModel model, String version) {
-    this.model = model;
     this.language = model.getLanguage();
     this.version = version;
-    this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(this.model));
+    this.scorer = new CachedDoccatScorer(model);
   }
 
   /** Loads {@value #MODEL_FILE} from a model directory; the version is the directory name. */
@@ -53,19 +51,18 @@ public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
     if (tokens.length == 0) {
       return Sentiment.unknown(language);
     }
-    DocumentCategorizerME categorizer = categorizers.get();
-    double[] probs = categorizer.categorize(tokens);
+    double[] probs = scorer.probabilities(tokens);
     Map<String, Double> byLabel = new HashMap<>();
     int best = 0;
     for (int i = 0; i < probs.length; i++) {
-      byLabel.put(categorizer.getCategory(i), probs[i]);
+      byLabel.put(scorer.outcome(i), probs[i]);
       if (probs[i] > probs[best]) {
         best = i;
       }
     }
     double score = byLabel.getOrDefault("positive", 0.0) - byLabel.getOrDefault("negative", 0.0);
     score = Math.max(-1.0, Math.min(1.0, score));
-    return new Sentiment(language, categorizer.getCategory(best), score, byLabel);
+    return new Sentiment(language, scorer.outcome(best), score, byLabel);
   }
 
   @Override

@@ -56,11 +56,24 @@ public final class SentimentCli {
     @Option(names = "--validation-share", defaultValue = "0",
         description = "without --validation: hold out this stratified share of the input (seed 42) for validation") double validationShare;
     @Option(names = "--out", required = true, description = "model directory to write") Path out;
+    @Option(names = "--algorithm", defaultValue = "gis",
+        description = "gis: iterative scaling, no penalty (default); qn: L-BFGS with an L2 penalty") String algorithm;
+    @Option(names = "--l2", defaultValue = "0.3", description = "L2 penalty for qn") double l2;
     @Option(names = "--iterations", defaultValue = "100") int iterations;
     @Option(names = "--char-ngrams", description = "add character 2-5-grams to the word features") boolean charNGrams;
     @Option(names = "--data-license", description = "license of the training data, written into the model card")
     String dataLicense = "not stated: check each source's SOURCE.md before shipping";
     @Option(names = "--cutoff", defaultValue = "5", description = "minimum feature count") int cutoff;
+
+    private SentimentTrainer.Settings settings() {
+      SentimentTrainer.Algorithm a = switch (algorithm.toLowerCase(java.util.Locale.ROOT)) {
+        case "qn" -> SentimentTrainer.Algorithm.QN;
+        case "gis" -> SentimentTrainer.Algorithm.GIS;
+        default -> throw new picocli.CommandLine.ParameterException(new CommandLine(this),
+            "--algorithm must be qn or gis, not " + algorithm);
+      };
+      return new SentimentTrainer.Settings(a, iterations, cutoff, charNGrams, l2);
+    }
 
     private List<String> commandLine() {
       List<String> cmd = new ArrayList<>(List.of("bin/kairos", "sentiment", "train", "--lang", lang));
@@ -70,7 +83,11 @@ public final class SentimentCli {
       } else if (validationShare > 0) {
         cmd.addAll(List.of("--validation-share", String.valueOf(validationShare)));
       }
-      cmd.addAll(List.of("--out", out.toString(), "--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
+      cmd.addAll(List.of("--out", out.toString(), "--algorithm", algorithm));
+      if (settings().algorithm() == SentimentTrainer.Algorithm.QN) {
+        cmd.addAll(List.of("--l2", String.valueOf(l2)));
+      }
+      cmd.addAll(List.of("--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
       if (charNGrams) {
         cmd.add("--char-ngrams");
       }
@@ -93,7 +110,7 @@ public final class SentimentCli {
         heldOut = LabeledTextReader.read(validation);
       }
       System.err.printf("training %s sentiment on %d examples from %s%n", lang, examples.size(), inputs);
-      DoccatModel model = new SentimentTrainer().train(lang, examples, new SentimentTrainer.Settings(iterations, cutoff, charNGrams));
+      DoccatModel model = new SentimentTrainer().train(lang, examples, settings());
       Files.createDirectories(out);
       try (OutputStream os = Files.newOutputStream(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
         model.serialize(os);
@@ -103,6 +120,10 @@ public final class SentimentCli {
       metrics.put("trainedOn", LocalDate.now().toString());
       metrics.put("trainingExamples", examples.size());
       metrics.put("inputs", inputs.stream().map(p -> p.getFileName().toString()).toList());
+      metrics.put("algorithm", settings().algorithm().name().toLowerCase(java.util.Locale.ROOT));
+      if (settings().algorithm() == SentimentTrainer.Algorithm.QN) {
+        metrics.put("l2", l2);
+      }
       metrics.put("iterations", iterations);
       metrics.put("cutoff", cutoff);
       metrics.put("charNGrams", charNGrams);
@@ -217,11 +238,18 @@ public final class SentimentCli {
         - **Task**: sentiment of customer text; labels from the training data (negative/positive, plus neutral when present). Score = P(positive) - P(negative) in [-1, 1].
         - **Trained**: %s with `%s`.
         - **Training data**: %s (%s examples). License: %s.
-        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s iterations, feature cutoff %s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), unigram and bigram features.
+        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), word unigram and bigram features%s.
         - **Validation**: %s.
         - **Limits**: single language; trained on the domain of its data (film reviews for SST-2), so product and service text scores less reliably; sarcasm and mixed sentiment are hard.
         """.formatted(m.get("language"), m.get("trainedOn"), command, m.get("inputs"), m.get("trainingExamples"),
-        m.get("dataLicense"), m.get("iterations"), m.get("cutoff"), validation);
+        m.get("dataLicense"), method(m), Boolean.TRUE.equals(m.get("charNGrams")) ? " plus character 2-5-grams of each token" : "",
+        validation);
+  }
+
+  private static String method(Map<String, Object> m) {
+    String trainer = "qn".equals(m.get("algorithm"))
+        ? "L-BFGS with L2 penalty " + m.get("l2") : "generalized iterative scaling";
+    return "%s, at most %s iterations, feature cutoff %s".formatted(trainer, m.get("iterations"), m.get("cutoff"));
   }
 
   /** Accuracy and macro-F1 of always predicting the training split's most frequent label. */

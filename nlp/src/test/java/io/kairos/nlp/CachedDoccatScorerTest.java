@@ -1,0 +1,48 @@
+package io.kairos.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kairos.nlp.data.DatasetFormat;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import org.junit.jupiter.api.Test;
+
+/** The cached scorer gives OpenNLP's own probabilities for every shipped model, twice (cold and cached). */
+class CachedDoccatScorerTest {
+
+  static {
+    opennlp.tools.util.ext.ExtensionLoader.registerAllowedPackage("io.kairos.nlp");
+  }
+
+  @Test
+  void probabilitiesAreDocumentCategorizerMes() throws Exception {
+    TextNormalizer normalizer = new TextNormalizer();
+    List<String> languages = List.of("ar", "de", "en", "es", "fr", "it", "pt");
+    List<String> folders = List.of("arabic", "german", "english", "spanish", "french", "italian", "portuguese");
+    for (int l = 0; l < languages.size(); l++) {
+      DoccatModel model;
+      try (InputStream in = Files.newInputStream(SharedData.shippedModels().resolve("sentiment/" + languages.get(l) + "/sentiment.bin"))) {
+        model = new DoccatModel(in);
+      }
+      CachedDoccatScorer scorer = new CachedDoccatScorer(model);
+      DocumentCategorizerME reference = new DocumentCategorizerME(model);
+      List<LabeledText> texts = DatasetFormat.UMSAB.read(
+          SharedData.file("umsab_xlmt_multilingual_tweets/" + folders.get(l) + "/val_text.txt").getParent(), "val");
+      for (int round = 0; round < 2; round++) {
+        for (LabeledText t : texts) {
+          String[] tokens = normalizer.tokens(t.text());
+          double[] expected = reference.categorize(tokens);
+          double[] actual = scorer.probabilities(tokens);
+          for (int i = 0; i < expected.length; i++) {
+            assertThat(scorer.outcome(i)).isEqualTo(reference.getCategory(i));
+            assertThat(actual[i]).as("%s %s", languages.get(l), t.text()).isCloseTo(expected[i], within(1e-9));
+          }
+        }
+      }
+    }
+  }
+}
