@@ -97,6 +97,7 @@ public final class SentimentCli {
 
     @Override
     public Integer call() throws Exception {
+      SentimentTrainer.Settings settings = settings(); // rejects a bad --algorithm before reading data
       List<LabeledText> examples = new ArrayList<>();
       for (Path input : inputs) {
         examples.addAll(LabeledTextReader.read(input));
@@ -110,7 +111,7 @@ public final class SentimentCli {
         heldOut = LabeledTextReader.read(validation);
       }
       System.err.printf("training %s sentiment on %d examples from %s%n", lang, examples.size(), inputs);
-      DoccatModel model = new SentimentTrainer().train(lang, examples, settings());
+      DoccatModel model = new SentimentTrainer().train(lang, examples, settings);
       Files.createDirectories(out);
       try (OutputStream os = Files.newOutputStream(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
         model.serialize(os);
