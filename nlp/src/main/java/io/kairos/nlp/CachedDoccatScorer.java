@@ -75,15 +75,7 @@ final class CachedDoccatScorer {
         }
       }
     }
-    double normal = 0;
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] = StrictMath.exp(sums[o]);
-      normal += sums[o];
-    }
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] /= normal;
-    }
-    return sums;
+    return Softmax.inPlace(sums);
   }
 
   private void add(double[] sums, Collection<String> features) {

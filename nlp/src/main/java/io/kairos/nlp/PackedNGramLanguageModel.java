@@ -112,7 +112,7 @@ final class PackedNGramLanguageModel {
     char[] chars = lowerCase(normalized, s);
     int length = s.length;
     double[] sums = s.sums;
-    java.util.Arrays.fill(sums, Math.log(1.0 / sums.length));
+    java.util.Arrays.fill(sums, 0); // the uniform prior is a constant; the softmax cancels it
     LongSet seen = s.seen(length * MAX_N);
     for (int n = MIN_N; n <= MAX_N; n++) {
       for (int i = 0; i + n <= length; i++) {
@@ -136,15 +136,7 @@ final class PackedNGramLanguageModel {
         }
       }
     }
-    double normal = 0;
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] = StrictMath.exp(sums[o]);
-      normal += sums[o];
-    }
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] /= normal;
-    }
-    return sums;
+    return Softmax.inPlace(sums);
   }
 
   /** Lower-cases per code point, as OpenNLP's n-gram model does, into the thread's buffer. */
