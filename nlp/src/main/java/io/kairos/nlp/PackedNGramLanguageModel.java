@@ -173,7 +173,7 @@ final class PackedNGramLanguageModel {
     final double[] sums;
     char[] chars = new char[1024];
     int length;
-    LongSet seen = new LongSet(4096);
+    LongSet seen = new LongSet(1024); // 160 characters give at most 480 n-grams; grows for longer input
 
     Scratch(int languages) {
       sums = new double[languages];
