@@ -58,4 +58,35 @@ class SentimentModelTest {
         LabeledTextReader.read(SharedData.file("sst2/dev.tsv")));
     assertThat(eval.accuracy()).isGreaterThan(0.70);
   }
+
+  @Test
+  void l2TrainerIsSelectableAndRecordedInTheModelCard(@TempDir Path out) throws Exception {
+    java.util.List<LabeledText> train = io.kairos.nlp.data.DatasetFormat.UMSAB.read(
+        SharedData.file("umsab_xlmt_multilingual_tweets/french/train_text.txt").getParent(), "train");
+    Path tsv = out.resolve("fr-train.tsv");
+    java.nio.file.Files.writeString(tsv, "text\tlabel\n" + train.stream()
+        .map(t -> t.text().replace('\t', ' ').replace('\n', ' ') + "\t" + t.label())
+        .collect(java.util.stream.Collectors.joining("\n")) + "\n", StandardCharsets.UTF_8);
+    Path model = out.resolve("fr-qn");
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code;
+    int bad;
+    try {
+      code = SentimentCli.run("train", "--lang", "fr", "--input", tsv.toString(), "--validation-share", "0.2",
+          "--algorithm", "qn", "--l2", "0.3", "--iterations", "50", "--cutoff", "1", "--out", model.toString());
+      bad = SentimentCli.run("train", "--lang", "fr", "--input", tsv.toString(), "--algorithm", "sgd", "--out",
+          out.resolve("never").toString());
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(code).isZero();
+    assertThat(bad).isNotZero();
+    assertThat(out.resolve("never")).doesNotExist();
+    assertThat(java.nio.file.Files.readString(model.resolve("metrics.json"))).contains("\"algorithm\" : \"qn\"", "\"l2\" : 0.3");
+    assertThat(java.nio.file.Files.readString(model.resolve("MODEL_CARD.md"))).contains("L-BFGS with L2 penalty 0.3");
+    double macroF1 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.resolve("metrics.json").toFile())
+        .at("/validation/macro_f1").asDouble();
+    assertThat(macroF1).as("3 balanced classes: chance is about 0.33").isGreaterThan(0.45);
+  }
 }
