@@ -16,7 +16,8 @@ import opennlp.tools.ml.model.Context;
  * but with the character n-grams of each token summed once per distinct token and cached: a token's
  * character n-grams depend on the token alone, and they are most of the features of a
  * character-n-gram model. Word features go through the model's own generators. The cache holds at
- * most {@link #MAX_CACHED_TOKENS} tokens and is emptied when full. Thread-safe.
+ * most {@link #MAX_CACHED_TOKENS} tokens and is emptied when full. Thread-safe: the model's
+ * parameters are read only, the feature generators are stateless, and the cache is concurrent.
  */
 final class CachedDoccatScorer {
 

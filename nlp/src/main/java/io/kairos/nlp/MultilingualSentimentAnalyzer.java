@@ -91,18 +91,6 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   static String cap(String text) {
-    return cap(text, MAX_CHARS);
-  }
-
-  /** The first {@code max} characters, never splitting a surrogate pair; "" for null. */
-  static String cap(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-    return text.substring(0, end);
+    return TextPrefix.of(text, MAX_CHARS);
   }
 }

@@ -59,7 +59,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     if (text == null) {
       return new DetectedLanguage(DetectedLanguage.UNKNOWN, 0);
     }
-    String sample = MultilingualSentimentAnalyzer.cap(text, MAX_CHARS);
+    String sample = TextPrefix.of(text, MAX_CHARS);
     int letters = 0;
     int han = 0;
     int hangul = 0;

@@ -54,12 +54,15 @@ final class PackedNGramLanguageModel {
     int sparseCount = 0;
     int sparseTotal = 0;
     int denseCount = 0;
-    for (Context c : pmap.values()) {
-      if (c.getOutcomes().length >= DENSE_FROM) {
+    for (Map.Entry<String, Context> e : pmap.entrySet()) {
+      int k = e.getValue().getOutcomes().length;
+      if (!producible(e.getKey())) {
+        continue;
+      } else if (k >= DENSE_FROM) {
         denseCount++;
       } else {
         sparseCount++;
-        sparseTotal += c.getOutcomes().length;
+        sparseTotal += k;
       }
     }
     LongIntMap predicates = new LongIntMap(pmap.size());
@@ -72,26 +75,32 @@ final class PackedNGramLanguageModel {
     int row = 0;
     for (Map.Entry<String, Context> e : pmap.entrySet()) {
       String ngram = e.getKey();
-      if (ngram.length() < MIN_N || ngram.length() > MAX_N) {
-        continue; // the context generator never produces it
+      if (!producible(ngram)) {
+        continue;
       }
+      long key = pack(ngram.toCharArray(), 0, ngram.length());
       int[] os = e.getValue().getOutcomes();
       double[] ps = e.getValue().getParameters();
       if (os.length >= DENSE_FROM) {
         for (int k = 0; k < os.length; k++) {
           dense[row * width + os[k]] = ps[k];
         }
-        predicates.put(pack(ngram, 0, ngram.length()), DENSE | row++);
+        predicates.put(key, DENSE | row++);
       } else {
         System.arraycopy(os, 0, sparseLanguages, offset, os.length);
         System.arraycopy(ps, 0, sparseParameters, offset, ps.length);
-        predicates.put(pack(ngram, 0, ngram.length()), sparse);
+        predicates.put(key, sparse);
         sparseStart[sparse] = offset;
         offset += os.length;
         sparseStart[++sparse] = offset;
       }
     }
     return new PackedNGramLanguageModel(languages, predicates, sparseStart, sparseLanguages, sparseParameters, dense);
+  }
+
+  /** Only 1- to 3-grams occur in texts; a longer predicate, if a model had one, could never fire. */
+  private static boolean producible(String ngram) {
+    return ngram.length() >= MIN_N && ngram.length() <= MAX_N;
   }
 
   /** The model's language codes (ISO 639-3), in the order of {@link #probabilities}. */
@@ -152,14 +161,6 @@ final class PackedNGramLanguageModel {
     return buf;
   }
 
-  private static long pack(CharSequence s, int from, int n) {
-    long key = n;
-    for (int i = 0; i < n; i++) {
-      key = (key << 16) | s.charAt(from + i);
-    }
-    return key;
-  }
-
   private static long pack(char[] s, int from, int n) {
     long key = n;
     for (int i = 0; i < n; i++) {
@@ -173,7 +174,7 @@ final class PackedNGramLanguageModel {
     final double[] sums;
     char[] chars = new char[1024];
     int length;
-    LongSet seen = new LongSet(1024); // 160 characters give at most 480 n-grams; grows for longer input
+    LongSet seen = new LongSet(512); // 160 characters give at most 480 n-grams; grows for longer input
 
     Scratch(int languages) {
       sums = new double[languages];
@@ -188,7 +189,7 @@ final class PackedNGramLanguageModel {
 
     LongSet seen(int expected) {
       if (seen.capacity() < expected * 2) {
-        seen = new LongSet(expected * 2);
+        seen = new LongSet(expected);
       }
       seen.clear();
       return seen;

@@ -121,8 +121,8 @@ public final class SentimentCli {
       metrics.put("trainedOn", LocalDate.now().toString());
       metrics.put("trainingExamples", examples.size());
       metrics.put("inputs", inputs.stream().map(p -> p.getFileName().toString()).toList());
-      metrics.put("algorithm", settings().algorithm().name().toLowerCase(java.util.Locale.ROOT));
-      if (settings().algorithm() == SentimentTrainer.Algorithm.QN) {
+      metrics.put("algorithm", settings.algorithm().name().toLowerCase(java.util.Locale.ROOT));
+      if (settings.algorithm() == SentimentTrainer.Algorithm.QN) {
         metrics.put("l2", l2);
       }
       metrics.put("iterations", iterations);
