@@ -6,6 +6,7 @@ import io.kairos.engine.api.http.ApiServices;
 import io.kairos.engine.api.http.ApiVerticle;
 import io.kairos.engine.api.http.HealthReport;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
 import io.kairos.engine.decide.OfferCatalog;
@@ -13,6 +14,7 @@ import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.grid.GridMember;
 import io.kairos.engine.identity.GridIdentityResolver;
+import io.kairos.engine.identity.IdentifierCleaner;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.EventReplay;
 import io.kairos.engine.ingest.IngestPipeline;
@@ -80,7 +82,8 @@ public final class KairosEngine {
     IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
     ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
     GridProfileStore profiles = new GridProfileStore(profileMap, rules);
-    GridIdentityResolver identity = new GridIdentityResolver(grid.getMap(GridIdentityResolver.MAP_NAME));
+    IdentifierCleaner cleaner = new IdentifierCleaner(config.identity());
+    GridIdentityResolver identity = new GridIdentityResolver(grid.getMap(GridIdentityResolver.MAP_NAME), cleaner);
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
     scorer = PropensityScorer.load(config.models().propensityDir(), metrics);
     EventReplay.run(eventLog, profiles, identity, scorer, rules, clock.millis());
@@ -97,9 +100,10 @@ public final class KairosEngine {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
     IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock);
-    DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog), identity, profiles, scorer,
+    DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog,
+        new ConsentRules(config.consent())), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
-    ApiServices services = new ApiServices(config, new EventParser(config.server(), clock), ingest, decisions, profiles,
+    ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
         identity, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
             sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers);
     return vertx.deployVerticle(() -> {

@@ -26,7 +26,8 @@ public final class ConfigLoader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+      .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true);
   private static final Map<String, String> ALIASES = Map.of("KAIROS_PORT", "server.port", "KAIROS_DATA_DIR", "store.dataDir");
 
   private ConfigLoader() {}
@@ -109,6 +110,8 @@ public final class ConfigLoader {
     return new KairosConfig(c.server(),
         new KairosConfig.Store(resolve(home, c.store().dataDir()), c.store().fsync()),
         c.grid(),
+        c.identity(),
+        c.consent(),
         new KairosConfig.Models(resolve(home, c.models().sentimentDir()), resolve(home, c.models().propensityDir())),
         new KairosConfig.Decide(resolve(home, c.decide().offersFile()), c.decide().defaultLimit(), c.decide().maxLimit(),
             c.decide().decisionTtlHours()));

@@ -1,15 +1,22 @@
 package io.kairos.engine.config;
 
 import io.kairos.engine.error.ConfigException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** The whole engine configuration. Every section validates itself when constructed. */
-public record KairosConfig(Server server, Store store, Grid grid, Models models, Decide decide) {
+public record KairosConfig(Server server, Store store, Grid grid, Identity identity, ConsentPolicy consent, Models models,
+    Decide decide) {
 
   public KairosConfig {
     require(server != null, "section missing", "server");
     require(store != null, "section missing", "store");
     require(grid != null, "section missing", "grid");
+    require(identity != null, "section missing", "identity");
+    require(consent != null, "section missing", "consent");
     require(models != null, "section missing", "models");
     require(decide != null, "section missing", "decide");
   }
@@ -39,6 +46,56 @@ public record KairosConfig(Server server, Store store, Grid grid, Models models,
       require(clusterName != null && !clusterName.isBlank(), "must be set", "grid.clusterName");
       require(recentInteractions >= 1 && recentInteractions <= 200, "must be 1-200, got " + recentInteractions, "grid.recentInteractions");
       require(sessionTimeoutMinutes >= 1, "must be positive, got " + sessionTimeoutMinutes, "grid.sessionTimeoutMinutes");
+    }
+  }
+
+  /**
+   * Identifier cleaning and limits.
+   *
+   * @param defaultRegion region (ISO 3166 alpha-2) for phone numbers written without a country code
+   * @param customTypes identifier types beyond the built-in ones, e.g. {@code loyaltyId}; a comma-separated string works too
+   * @param maxIdentifiersPerEvent more on one event or decide request is refused
+   * @param canonicalizeGmail treat dots and {@code +tags} in Gmail addresses as the same mailbox
+   */
+  public record Identity(String defaultRegion, List<String> customTypes, int maxIdentifiersPerEvent, boolean canonicalizeGmail) {
+    public Identity {
+      require(defaultRegion != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion),
+          "must be a region libphonenumber knows, such as US, GB or DE; got " + defaultRegion, "identity.defaultRegion");
+      customTypes = customTypes == null ? List.of()
+          : customTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+      for (String t : customTypes) {
+        require(t.matches("[a-z][A-Za-z0-9_]{0,31}"), "custom identifier types are 1-32 letters, digits or _ starting with a "
+            + "lower-case letter; got " + t, "identity.customTypes");
+      }
+      require(maxIdentifiersPerEvent >= 1 && maxIdentifiersPerEvent <= 64, "must be 1-64, got " + maxIdentifiersPerEvent,
+          "identity.maxIdentifiersPerEvent");
+    }
+  }
+
+  /**
+   * Consent purposes and what applies when a person never answered.
+   *
+   * @param defaults every known purpose to {@code granted} or {@code denied}, the answer assumed when the person gave none
+   * @param channels decide channel to the purpose an offer on that channel needs (e.g. {@code email -> marketing_email})
+   */
+  public record ConsentPolicy(Map<String, String> defaults, Map<String, String> channels) {
+    public static final List<String> REQUIRED = List.of("personalization", "marketing_email", "marketing_sms", "analytics", "data_sharing");
+
+    public ConsentPolicy {
+      require(defaults != null, "must list every purpose with granted or denied", "consent.defaults");
+      defaults = Map.copyOf(defaults);
+      channels = channels == null ? Map.of() : Map.copyOf(channels);
+      for (String purpose : REQUIRED) {
+        require(defaults.containsKey(purpose), "must include " + purpose, "consent.defaults");
+      }
+      for (Map.Entry<String, String> d : defaults.entrySet()) {
+        require(d.getKey().matches("[a-z][a-z0-9_]{0,63}"), "purposes are lower_snake_case; got " + d.getKey(), "consent.defaults");
+        require("granted".equals(d.getValue()) || "denied".equals(d.getValue()),
+            "must be granted or denied; got " + d.getValue(), "consent.defaults." + d.getKey());
+      }
+      for (Map.Entry<String, String> c : channels.entrySet()) {
+        require(defaults.containsKey(c.getValue()), "names an unknown purpose " + c.getValue(), "consent.channels." + c.getKey());
+      }
     }
   }
 

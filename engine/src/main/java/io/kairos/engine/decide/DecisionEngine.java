@@ -1,6 +1,7 @@
 package io.kairos.engine.decide;
 
 import io.kairos.engine.identity.RandomIds;
+import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +14,18 @@ import java.util.function.Supplier;
 /**
  * Ranks the catalog's eligible offers for one person by propensity × value × weight. Pure and
  * fast (no I/O, no inference: the propensity was computed at ingest), so it runs on the calling
- * thread. An unknown or not-yet-scored person gets the base rate, which ranks by value alone.
+ * thread. An unknown or not-yet-scored person gets the base rate, which ranks by value alone. A
+ * person without personalization consent is decided for as if unknown; a channel whose marketing
+ * consent the person has not given gets no offers (see {@link ConsentRules}).
  */
 public final class DecisionEngine {
 
   private final Supplier<OfferCatalog> catalog;
+  private final ConsentRules consent;
 
-  public DecisionEngine(Supplier<OfferCatalog> catalog) {
+  public DecisionEngine(Supplier<OfferCatalog> catalog, ConsentRules consent) {
     this.catalog = catalog;
+    this.consent = consent;
   }
 
   /**
@@ -28,7 +33,20 @@ public final class DecisionEngine {
    * @param baseRate propensity to use without a score
    * @param modelLoaded whether a propensity model is serving (for the explanation)
    */
-  public Decision decide(DecisionRequest request, Profile profile, double baseRate, boolean modelLoaded, long now) {
+  public Decision decide(DecisionRequest request, Profile person, double baseRate, boolean modelLoaded, long now) {
+    List<String> consentNotes = new ArrayList<>();
+    Consent personalization = consent.effective(person, ConsentRules.PERSONALIZATION);
+    Profile profile = person;
+    if (person != null && !personalization.granted()) {
+      profile = null;
+      consentNotes.add(ConsentRules.describe(ConsentRules.PERSONALIZATION, personalization)
+          + ": the profile was not used; offers are non-personalized");
+    }
+    String channelPurpose = consent.purposeForChannel(request.channel());
+    Consent channelConsent = channelPurpose == null ? null : consent.effective(person, channelPurpose);
+    if (channelConsent != null && !channelConsent.granted()) {
+      consentNotes.add(ConsentRules.describe(channelPurpose, channelConsent) + ": no offers on " + request.channel());
+    }
     double propensity;
     String source;
     if (profile != null && profile.propensity().isScored()) {
@@ -36,11 +54,12 @@ public final class DecisionEngine {
       source = "model " + profile.propensity().modelVersion();
     } else {
       propensity = baseRate;
-      source = profile == null ? "base rate: unknown person, non-personalized"
+      source = person != null && profile == null ? "base rate: no personalization consent, non-personalized"
+          : profile == null ? "base rate: unknown person, non-personalized"
           : modelLoaded ? "base rate: profile not scored yet" : "base rate: no propensity model loaded";
     }
     Map<String, Object> activation = new HashMap<>();
-    activation.put("profile", ProfileActivation.of(profile, propensity, now));
+    activation.put("profile", ProfileActivation.of(profile, propensity, consent.granted(profile == null ? null : person), now));
     activation.put("context", request.context());
     activation.put("channel", request.channel());
     activation.put("placement", request.placement() == null ? "" : request.placement());
@@ -54,6 +73,10 @@ public final class DecisionEngine {
       }
       if (request.placement() != null && !offer.placements().isEmpty() && !offer.placements().contains(request.placement())) {
         excluded.add(new ExcludedOffer(offer.id(), "not offered in placement " + request.placement()));
+        continue;
+      }
+      if (channelConsent != null && !channelConsent.granted()) {
+        excluded.add(new ExcludedOffer(offer.id(), "consent: " + ConsentRules.describe(channelPurpose, channelConsent)));
         continue;
       }
       List<String> reasons = new ArrayList<>();
@@ -88,7 +111,7 @@ public final class DecisionEngine {
     for (RankedOffer left : eligible.subList(chosen.size(), eligible.size())) {
       excluded.add(new ExcludedOffer(left.offerId(), "eligible but ranked below the limit of " + request.limit()));
     }
-    return new Decision(RandomIds.uuid(), profile == null ? null : profile.profileId(), request.channel(),
-        request.placement(), now, source, List.copyOf(chosen), List.copyOf(excluded));
+    return new Decision(RandomIds.uuid(), person == null ? null : person.profileId(), request.channel(),
+        request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(chosen), List.copyOf(excluded));
   }
 }

@@ -31,6 +31,7 @@ public final class DecisionJson {
         .put("channel", d.channel())
         .put("placement", d.placement())
         .put("propensitySource", d.propensitySource())
+        .put("consent", new JsonArray(d.consent()))
         .put("offers", offers)
         .put("excluded", excluded);
   }

@@ -4,7 +4,6 @@ import com.hazelcast.map.IMap;
 import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.NotFoundException;
-import io.kairos.engine.identity.IdentifierNormalizer;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.profile.Profile;
@@ -17,9 +16,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,15 +96,7 @@ public final class DecisionService {
     if (request.profileId() != null) {
       return request.profileId();
     }
-    List<Map.Entry<String, String>> ordered = request.identifiers().entrySet().stream()
-        .sorted(Comparator.comparingInt(e -> IdentifierNormalizer.rank(e.getKey()))).toList();
-    for (Map.Entry<String, String> id : ordered) {
-      String found = identity.lookup(id.getKey(), id.getValue());
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return identity.find(request.identifiers());
   }
 
   private LoggedDecision remember(Decision d) {

@@ -16,7 +16,8 @@ public final class ProfileActivation {
   /** Hours since the last negative text when there is none: conditions like {@code > 24} then hold. */
   public static final double NEVER_HOURS = 1e9;
 
-  public static Map<String, Object> of(Profile p, double propensity, long now) {
+  /** @param consent purpose to granted (the person's answer or the default) */
+  public static Map<String, Object> of(Profile p, double propensity, Map<String, Boolean> consent, long now) {
     Map<String, Object> m = new HashMap<>();
     Profile profile = p != null ? p : Profile.empty("");
     m.put("known", p != null);
@@ -29,6 +30,7 @@ public final class ProfileActivation {
     m.put("cartSize", (long) profile.cart().size());
     m.put("propensity", propensity);
     m.put("lastSeen", profile.lastSeen());
+    m.put("consent", consent);
     Map<String, Object> traits = new HashMap<>();
     profile.traits().forEach((k, v) -> traits.put(k, io.kairos.engine.ingest.JsonValues.plain(Json.decodeValue(v))));
     m.put("traits", traits);

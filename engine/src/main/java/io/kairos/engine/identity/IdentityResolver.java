@@ -8,11 +8,17 @@ import java.util.Map;
  */
 public interface IdentityResolver {
 
-  /** The profile these identifiers belong to, creating and linking one as needed. */
+  /** The profile these cleaned, valid identifiers belong to, creating and linking one as needed. */
   String resolve(Map<String, String> identifiers);
 
-  /** The profile owning one identifier, or null; never creates anything. */
-  String lookup(String type, String value);
+  /**
+   * The profile owning one identifier written in any common form (cleaned here), or null; never
+   * creates anything. An unknown type or an empty value is an {@code InvalidInputException}.
+   */
+  String lookup(String type, String rawValue);
+
+  /** The owner of the strongest known identifier among these (any common form), or null; never creates. */
+  String find(Map<String, String> rawIdentifiers);
 
   /** Re-links identifiers to known profiles (replay at start). */
   void restore(Map<String, String> links);

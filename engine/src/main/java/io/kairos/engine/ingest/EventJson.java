@@ -26,6 +26,12 @@ public final class EventJson {
         .put("properties", new JsonObject(new LinkedHashMap<>(ev.properties())))
         .put("profileId", e.profileId())
         .put("receivedAt", e.receivedAt());
+    if (!ev.invalidIdentifiers().isEmpty()) {
+      json.put("invalidIdentifiers", new JsonObject(new LinkedHashMap<>(ev.invalidIdentifiers())));
+    }
+    if (!ev.consents().isEmpty()) {
+      json.put("consents", new JsonObject(new LinkedHashMap<>(ev.consents())));
+    }
     if (!ev.traits().isEmpty()) {
       json.put("traits", new JsonObject(new LinkedHashMap<>(ev.traits())));
     }
@@ -41,13 +47,11 @@ public final class EventJson {
   }
 
   public static EnrichedEvent fromJson(JsonObject json) {
-    Map<String, String> ids = new LinkedHashMap<>();
-    json.getJsonObject("identifiers").forEach(en -> ids.put(en.getKey(), String.valueOf(en.getValue())));
     JsonObject traits = json.getJsonObject("traits");
     Event event = new Event(json.getString("messageId"), EventKind.of(json.getString("type")),
-        Instant.parse(json.getString("timestamp")), json.getString("channel"), ids,
-        JsonValues.plainMap(json.getJsonObject("properties")), traits == null ? Map.of() : JsonValues.plainMap(traits),
-        json.getString("text"));
+        Instant.parse(json.getString("timestamp")), json.getString("channel"), strings(json.getJsonObject("identifiers")),
+        strings(json.getJsonObject("invalidIdentifiers")), JsonValues.plainMap(json.getJsonObject("properties")),
+        traits == null ? Map.of() : JsonValues.plainMap(traits), strings(json.getJsonObject("consents")), json.getString("text"));
     Sentiment sentiment = null;
     JsonObject s = json.getJsonObject("sentiment");
     if (s != null) {
@@ -56,5 +60,13 @@ public final class EventJson {
       sentiment = new Sentiment(s.getString("language"), s.getString("label"), s.getDouble("score"), probs);
     }
     return new EnrichedEvent(event, json.getString("profileId"), sentiment, json.getLong("receivedAt"));
+  }
+
+  private static Map<String, String> strings(JsonObject json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (json != null) {
+      json.forEach(en -> out.put(en.getKey(), String.valueOf(en.getValue())));
+    }
+    return out;
   }
 }

@@ -1,7 +1,8 @@
 package io.kairos.engine.ingest;
 
-import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.identity.Identifier;
+import io.kairos.engine.identity.IdentifierCleaner;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.PayloadTooLargeException;
 import io.vertx.core.buffer.Buffer;
@@ -29,8 +30,7 @@ import java.util.regex.Pattern;
 public final class EventParser {
 
   static final Set<String> EVENT_FIELDS =
-      Set.of("type", "messageId", "timestamp", "channel", "identifiers", "properties", "traits", "text");
-  static final Set<String> PRIMARY_IDENTIFIERS = Set.of("profileId", "anonymousId", "userId");
+      Set.of("type", "messageId", "timestamp", "channel", "identifiers", "properties", "traits", "consents", "text");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
   private static final int MAX_ID_CHARS = 256;
@@ -40,11 +40,17 @@ public final class EventParser {
 
   private final int maxBatchEvents;
   private final int maxTextChars;
+  private final int maxIdentifiers;
+  private final IdentifierCleaner cleaner;
+  private final Set<String> purposes;
   private final Clock clock;
 
-  public EventParser(KairosConfig.Server limits, Clock clock) {
-    this.maxBatchEvents = limits.maxBatchEvents();
-    this.maxTextChars = limits.maxTextChars();
+  public EventParser(KairosConfig config, IdentifierCleaner cleaner, Clock clock) {
+    this.maxBatchEvents = config.server().maxBatchEvents();
+    this.maxTextChars = config.server().maxTextChars();
+    this.maxIdentifiers = config.identity().maxIdentifiersPerEvent();
+    this.cleaner = cleaner;
+    this.purposes = config.consent().defaults().keySet();
     this.clock = clock;
   }
 
@@ -108,7 +114,10 @@ public final class EventParser {
       throw invalid("channel must be lower_snake_case, 1-64 characters", path + "channel");
     }
     Instant timestamp = timestamp(json, path);
-    Map<String, String> identifiers = identifiers(json, path);
+    Map<String, String> identifiers = new LinkedHashMap<>();
+    Map<String, String> invalidIdentifiers = new LinkedHashMap<>();
+    identifiers(json, path, identifiers, invalidIdentifiers);
+    Map<String, String> consents = consents(json, path);
     Map<String, Object> properties = object(json, "properties", path);
     Map<String, Object> traits = object(json, "traits", path);
     String text = optionalString(json, "text", path);
@@ -116,8 +125,8 @@ public final class EventParser {
       throw new PayloadTooLargeException("text_too_large",
           "text has " + text.length() + " characters; the limit is " + maxTextChars, path + "text");
     }
-    return new Event(messageId != null ? messageId : RandomIds.uuid(), EventKind.of(type), timestamp,
-        channel != null ? channel : "unknown", identifiers, properties, traits, text == null || text.isBlank() ? null : text);
+    return new Event(messageId, EventKind.of(type), timestamp, channel != null ? channel : "unknown", identifiers,
+        invalidIdentifiers, properties, traits, consents, text == null || text.isBlank() ? null : text);
   }
 
   private Instant timestamp(JsonObject json, String path) {
@@ -138,19 +147,28 @@ public final class EventParser {
     return ts;
   }
 
-  private Map<String, String> identifiers(JsonObject json, String path) {
+  /**
+   * Cleans every identifier into {@code valid} or {@code invalid}. Unknown types, non-strings, empty
+   * or oversized values and more than the configured number of identifiers are refused; an e-mail
+   * or phone that fails validation is kept in {@code invalid}. At least one must be valid.
+   */
+  private void identifiers(JsonObject json, String path, Map<String, String> valid, Map<String, String> invalid) {
     Object raw = json.getValue("identifiers");
     if (raw == null) {
-      throw invalid("identifiers are required, with at least one of profileId, anonymousId, userId", path + "identifiers");
+      throw invalid("identifiers are required: an object of type to value, types " + cleaner.types(), path + "identifiers");
     }
     if (!(raw instanceof JsonObject ids)) {
       throw invalid("identifiers must be an object", path + "identifiers");
     }
-    Map<String, String> out = new LinkedHashMap<>();
+    if (ids.size() > maxIdentifiers) {
+      throw new InvalidInputException("too_many_identifiers",
+          ids.size() + " identifiers on one event; the limit is " + maxIdentifiers, path + "identifiers");
+    }
     for (String key : ids.fieldNames()) {
       String field = path + "identifiers." + key;
-      if (!KEY.matcher(key).matches()) {
-        throw invalid("identifier type must be 1-32 letters, digits or _", field);
+      if (!cleaner.knows(key)) {
+        throw new InvalidInputException("unknown_identifier_type",
+            "unknown identifier type; known types are " + cleaner.types() + " (custom types are declared in identity.customTypes)", field);
       }
       Object value = ids.getValue(key);
       if (value == null) {
@@ -163,10 +181,36 @@ public final class EventParser {
       if (v.isEmpty() || v.length() > MAX_ID_CHARS) {
         throw invalid("identifier must be 1-" + MAX_ID_CHARS + " characters", field);
       }
-      out.put(key, v);
+      Identifier id = cleaner.clean(key, v);
+      (id.valid() ? valid : invalid).put(key, id.value());
     }
-    if (out.keySet().stream().noneMatch(PRIMARY_IDENTIFIERS::contains)) {
-      throw invalid("identifiers need at least one of profileId, anonymousId, userId", path + "identifiers");
+    if (valid.isEmpty()) {
+      throw new InvalidInputException("no_valid_identifier", invalid.isEmpty() ? "identifiers must hold at least one identifier"
+          : "no valid identifier: " + invalid.keySet() + " failed validation and invalid values are never used to find a person",
+          path + "identifiers");
+    }
+  }
+
+  private Map<String, String> consents(JsonObject json, String path) {
+    Object raw = json.getValue("consents");
+    if (raw == null) {
+      return Map.of();
+    }
+    if (!(raw instanceof JsonObject given)) {
+      throw invalid("consents must be an object of purpose to granted or denied", path + "consents");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String purpose : given.fieldNames()) {
+      String field = path + "consents." + purpose;
+      if (!purposes.contains(purpose)) {
+        throw new InvalidInputException("unknown_consent_purpose", "unknown purpose; known purposes are "
+            + purposes.stream().sorted().toList(), field);
+      }
+      Object status = given.getValue(purpose);
+      if (!"granted".equals(status) && !"denied".equals(status)) {
+        throw invalid("consent must be \"granted\" or \"denied\"", field);
+      }
+      out.put(purpose, (String) status);
     }
     return out;
   }

@@ -1,7 +1,7 @@
 package io.kairos.engine.ingest;
 
 import io.kairos.engine.enrich.PropensityScorer;
-import io.kairos.engine.identity.IdentifierNormalizer;
+import io.kairos.engine.identity.Identifier;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileChange;
@@ -38,7 +38,7 @@ public final class EventReplay {
     Map<String, String> links = new HashMap<>();
     long n = log.replay(row -> {
       EnrichedEvent e = EventJson.fromJson(new JsonObject(row.body()));
-      e.event().identifiers().forEach((type, value) -> links.putIfAbsent(IdentifierNormalizer.key(type, value), e.profileId()));
+      e.event().identifiers().forEach((type, value) -> links.putIfAbsent(Identifier.key(type, value), e.profileId()));
       Profile current = state.computeIfAbsent(e.profileId(), Profile::empty);
       state.put(e.profileId(), ProfileUpdater.apply(current, ProfileChange.of(e), rules));
     });

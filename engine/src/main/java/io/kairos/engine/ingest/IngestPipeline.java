@@ -4,6 +4,7 @@ import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.error.UnavailableException;
 import io.kairos.engine.identity.IdentityResolver;
+import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.metrics.KairosMetrics.Stage;
 import io.kairos.engine.profile.Profile;
@@ -19,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,13 +68,29 @@ public final class IngestPipeline {
     Context ctx = vertx.getOrCreateContext();
     long receivedAt = clock.millis();
     return gridWorkers.executeBlocking(() -> prepare(events, receivedAt), false)
-        .compose(prepared -> timed(Stage.STORE_APPEND, append(prepared.rows(), ctx)).map(prepared.events()))
-        .compose(enriched -> gridWorkers.executeBlocking(() -> applyAndRescore(enriched), false))
-        .map(updated -> new IngestResult(events.size(), List.copyOf(updated)));
+        .compose(prepared -> timed(Stage.STORE_APPEND, append(prepared.rows(), ctx)).map(prepared::withoutSkipped))
+        .compose(stored -> gridWorkers.executeBlocking(() -> applyAndRescore(stored.events()), false)
+            .map(applied -> new IngestResult(events.size(), stored.skipped(), stored.profileIds())));
   }
 
   /** Enriched events and their stored rows, both built on a worker so the event loop only routes. */
-  private record Prepared(List<EnrichedEvent> events, List<StoredEvent> rows) {}
+  private record Prepared(List<EnrichedEvent> events, List<StoredEvent> rows) {
+
+    /** The events that were stored (not repeats of a stored messageId), and every event's profile. */
+    Stored withoutSkipped(BitSet skipped) {
+      List<EnrichedEvent> kept = new ArrayList<>(events.size() - skipped.cardinality());
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = 0; i < events.size(); i++) {
+        ids.add(events.get(i).profileId());
+        if (!skipped.get(i)) {
+          kept.add(events.get(i));
+        }
+      }
+      return new Stored(kept, skipped.cardinality(), List.copyOf(ids));
+    }
+  }
+
+  private record Stored(List<EnrichedEvent> events, int skipped, List<String> profileIds) {}
 
   /**
    * Identity for every event (identical identifier sets resolved once), sentiment of any text, and
@@ -92,23 +110,28 @@ public final class IngestPipeline {
     }
     List<StoredEvent> rows = new ArrayList<>(out.size());
     for (EnrichedEvent e : out) {
-      rows.add(new StoredEvent(e.profileId(), e.event().messageId(), e.event().kind().wireName(), e.event().channel(),
+      String messageId = e.event().messageId();
+      rows.add(new StoredEvent(e.profileId(), messageId != null ? messageId : RandomIds.uuid(), messageId,
+          e.event().kind().wireName(), e.event().channel(),
           e.event().timestamp().toEpochMilli(), e.receivedAt(), EventJson.toJson(e).encode()));
     }
     return new Prepared(out, rows);
   }
 
-  private Future<Void> append(List<StoredEvent> rows, Context ctx) {
+  private Future<BitSet> append(List<StoredEvent> rows, Context ctx) {
     return Future.fromCompletionStage(eventLog.append(rows), ctx).recover(err -> Future.failedFuture(
         err instanceof UnavailableException ? err : new UnavailableException("store_unavailable", err.getMessage(), err)));
   }
 
   /**
    * Applies the durable events to their profiles, then rescores the updated profiles in one batched
-   * inference. Returns the profile ids in first-seen order. A rescoring failure is logged, never
-   * raised: the events are already durable and applied.
+   * inference. Returns how many profiles changed. A rescoring failure is logged, never raised: the
+   * events are already durable and applied.
    */
-  private Set<String> applyAndRescore(List<EnrichedEvent> enriched) {
+  private int applyAndRescore(List<EnrichedEvent> enriched) {
+    if (enriched.isEmpty()) {
+      return 0;
+    }
     Map<String, List<ProfileChange>> byProfile = new LinkedHashMap<>();
     for (EnrichedEvent e : enriched) {
       byProfile.computeIfAbsent(e.profileId(), id -> new ArrayList<>()).add(ProfileChange.of(e));
@@ -132,7 +155,7 @@ public final class IngestPipeline {
         LOG.warn("propensity rescoring failed: {}", err.toString());
       }
     }
-    return new LinkedHashSet<>(byProfile.keySet());
+    return byProfile.size();
   }
 
   private <T> Future<T> timed(Stage stage, Future<T> future) {

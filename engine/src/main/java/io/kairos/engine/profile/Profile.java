@@ -8,30 +8,39 @@ import java.util.Map;
  * stored in the grid with {@link ProfileSerializer}.
  *
  * @param identifiers {@code type:value} strings that resolve to this profile
+ * @param invalidIdentifiers {@code type:value} strings of e-mails and phones that failed validation: kept as written, not linked
  * @param traits trait name to JSON-encoded value (latest wins)
+ * @param consents purpose (e.g. {@code marketing_email}) to the person's latest answer
  */
-public record Profile(String profileId, List<String> identifiers, long firstSeen, long lastSeen, long eventCount,
+public record Profile(String profileId, List<String> identifiers, List<String> invalidIdentifiers, long firstSeen, long lastSeen, long eventCount,
     Map<String, Long> eventCounts, Map<String, Long> channelCounts, List<CartItem> cart, long purchaseCount,
     double purchaseTotal, long lastPurchaseAt, Map<String, String> traits, SentimentState sentiment,
-    PropensityState propensity, SessionState session, List<Interaction> recent) {
+    PropensityState propensity, SessionState session, List<Interaction> recent, Map<String, Consent> consents) {
 
   public Profile {
     identifiers = List.copyOf(identifiers);
+    invalidIdentifiers = List.copyOf(invalidIdentifiers);
     eventCounts = Map.copyOf(eventCounts);
     channelCounts = Map.copyOf(channelCounts);
     cart = List.copyOf(cart);
     traits = Map.copyOf(traits);
     recent = List.copyOf(recent);
+    consents = Map.copyOf(consents);
   }
 
   public static Profile empty(String profileId) {
-    return new Profile(profileId, List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), 0, 0, 0, Map.of(),
-        SentimentState.NONE, PropensityState.NONE, SessionState.NONE, List.of());
+    return new Profile(profileId, List.of(), List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), 0, 0, 0, Map.of(),
+        SentimentState.NONE, PropensityState.NONE, SessionState.NONE, List.of(), Map.of());
   }
 
   public Profile withPropensity(PropensityState p) {
-    return new Profile(profileId, identifiers, firstSeen, lastSeen, eventCount, eventCounts, channelCounts, cart,
-        purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p, session, recent);
+    return new Profile(profileId, identifiers, invalidIdentifiers, firstSeen, lastSeen, eventCount, eventCounts, channelCounts, cart,
+        purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p, session, recent, consents);
+  }
+
+  /** The person's answer for a purpose, or null when they never gave one. */
+  public Consent consent(String purpose) {
+    return consents.get(purpose);
   }
 
   public double cartValue() {

@@ -1,6 +1,6 @@
 package io.kairos.engine.profile;
 
-import io.kairos.engine.identity.IdentifierNormalizer;
+import io.kairos.engine.identity.Identifier;
 import io.kairos.engine.ingest.EnrichedEvent;
 import io.kairos.engine.ingest.Event;
 import io.kairos.engine.ingest.StandardEventKind;
@@ -19,10 +19,18 @@ import java.util.Set;
  *
  * @param pageKind administrative, informational or product_related for page-like events; null otherwise
  * @param traits trait name to JSON-encoded value
+ * @param invalidIdentifiers keys of identifiers that failed validation (kept, flagged, not linked)
+ * @param consents purpose to the answer this event gives
  */
 public record ProfileChange(String type, String pageKind, long timestamp, String channel, List<String> identifiers,
     String productId, long quantity, double price, double orderTotal, double pageValue, Map<String, String> traits,
-    String summary, String sentimentLabel, double sentimentScore, String sentimentLanguage) implements Serializable {
+    String summary, String sentimentLabel, double sentimentScore, String sentimentLanguage, List<String> invalidIdentifiers,
+    Map<String, Consent> consents) implements Serializable {
+
+  public ProfileChange {
+    invalidIdentifiers = List.copyOf(invalidIdentifiers);
+    consents = Map.copyOf(consents);
+  }
 
   public static final String ADMINISTRATIVE = "administrative";
   public static final String INFORMATIONAL = "informational";
@@ -34,7 +42,11 @@ public record ProfileChange(String type, String pageKind, long timestamp, String
   public static ProfileChange of(EnrichedEvent enriched) {
     Event e = enriched.event();
     List<String> ids = new ArrayList<>();
-    e.identifiers().forEach((type, value) -> ids.add(IdentifierNormalizer.key(type, value)));
+    e.identifiers().forEach((type, value) -> ids.add(Identifier.key(type, value)));
+    List<String> invalid = new ArrayList<>();
+    e.invalidIdentifiers().forEach((type, value) -> invalid.add(Identifier.key(type, value)));
+    Map<String, Consent> consents = new LinkedHashMap<>();
+    e.consents().forEach((purpose, status) -> consents.put(purpose, new Consent(status, e.channel(), e.timestamp().toEpochMilli())));
     Map<String, String> traits = new LinkedHashMap<>();
     e.traits().forEach((k, v) -> traits.put(k, Json.encode(v)));
     long quantity = Math.max(1, Math.round(orDefault(e.numberProperty("quantity"), 1)));
@@ -45,7 +57,7 @@ public record ProfileChange(String type, String pageKind, long timestamp, String
     String label = enriched.sentiment() != null && enriched.sentiment().isKnown() ? enriched.sentiment().label() : null;
     return new ProfileChange(e.kind().wireName(), pageKind(e), e.timestamp().toEpochMilli(), e.channel(), ids,
         e.property("productId"), quantity, price, total, pageValue, traits, summary(e), label,
-        label == null ? 0 : enriched.sentiment().score(), label == null ? null : enriched.sentiment().language());
+        label == null ? 0 : enriched.sentiment().score(), label == null ? null : enriched.sentiment().language(), invalid, consents);
   }
 
   /** Maps page-like events to the page kinds of the propensity model's training data. */

@@ -58,15 +58,25 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
         r.readInt32("sessionAdmin"), r.readFloat64("sessionAdminSeconds"), r.readInt32("sessionInfo"),
         r.readFloat64("sessionInfoSeconds"), r.readInt32("sessionProduct"), r.readFloat64("sessionProductSeconds"),
         r.readFloat64("sessionPageValue"), r.readString("sessionLastPageKind"));
-    return new Profile(r.readString("profileId"), List.of(r.readArrayOfString("identifiers")), r.readInt64("firstSeen"),
+    String[] purposes = r.readArrayOfString("consentPurposes");
+    String[] statuses = r.readArrayOfString("consentStatuses");
+    String[] sources = r.readArrayOfString("consentSources");
+    long[] times = r.readArrayOfInt64("consentTimes");
+    Map<String, Consent> consents = new LinkedHashMap<>();
+    for (int i = 0; i < purposes.length; i++) {
+      consents.put(purposes[i], new Consent(statuses[i], sources[i], times[i]));
+    }
+    return new Profile(r.readString("profileId"), List.of(r.readArrayOfString("identifiers")),
+        List.of(r.readArrayOfString("invalidIdentifiers")), r.readInt64("firstSeen"),
         r.readInt64("lastSeen"), r.readInt64("eventCount"), eventCounts, channelCounts, cart, r.readInt64("purchaseCount"),
-        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, sentiment, propensity, session, recent);
+        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, sentiment, propensity, session, recent, consents);
   }
 
   @Override
   public void write(CompactWriter w, Profile p) {
     w.writeString("profileId", p.profileId());
     w.writeArrayOfString("identifiers", p.identifiers().toArray(String[]::new));
+    w.writeArrayOfString("invalidIdentifiers", p.invalidIdentifiers().toArray(String[]::new));
     w.writeInt64("firstSeen", p.firstSeen());
     w.writeInt64("lastSeen", p.lastSeen());
     w.writeInt64("eventCount", p.eventCount());
@@ -135,6 +145,26 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeArrayOfString("recentChannels", channels);
     w.writeArrayOfInt64("recentTimes", times);
     w.writeArrayOfString("recentSummaries", summaries);
+    writeConsents(w, p.consents());
+  }
+
+  private static void writeConsents(CompactWriter w, Map<String, Consent> consents) {
+    int n = consents.size();
+    String[] purposes = new String[n];
+    String[] statuses = new String[n];
+    String[] sources = new String[n];
+    long[] times = new long[n];
+    int i = 0;
+    for (Map.Entry<String, Consent> e : consents.entrySet()) {
+      purposes[i] = e.getKey();
+      statuses[i] = e.getValue().status();
+      sources[i] = e.getValue().source();
+      times[i++] = e.getValue().at();
+    }
+    w.writeArrayOfString("consentPurposes", purposes);
+    w.writeArrayOfString("consentStatuses", statuses);
+    w.writeArrayOfString("consentSources", sources);
+    w.writeArrayOfInt64("consentTimes", times);
   }
 
   @Override

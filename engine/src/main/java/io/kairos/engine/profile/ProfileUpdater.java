@@ -19,6 +19,12 @@ public final class ProfileUpdater {
     Profile p = current;
     LinkedHashSet<String> ids = new LinkedHashSet<>(p.identifiers());
     ids.addAll(c.identifiers());
+    List<String> invalid = p.invalidIdentifiers();
+    if (!c.invalidIdentifiers().isEmpty()) {
+      LinkedHashSet<String> all = new LinkedHashSet<>(invalid);
+      all.addAll(c.invalidIdentifiers());
+      invalid = List.copyOf(all);
+    }
     Map<String, Long> eventCounts = increment(p.eventCounts(), c.type());
     Map<String, Long> channelCounts = increment(p.channelCounts(), c.channel());
     long first = p.eventCount() == 0 ? c.timestamp() : Math.min(p.firstSeen(), c.timestamp());
@@ -59,8 +65,19 @@ public final class ProfileUpdater {
       recent.add(i);
     }
     recent.sort((a, b) -> Long.compare(b.timestamp(), a.timestamp()));
-    return new Profile(p.profileId(), List.copyOf(ids), first, last, p.eventCount() + 1, eventCounts, channelCounts,
-        cart, purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p.propensity(), session, recent);
+    return new Profile(p.profileId(), List.copyOf(ids), invalid, first, last, p.eventCount() + 1, eventCounts, channelCounts,
+        cart, purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p.propensity(), session, recent,
+        applyConsents(p.consents(), c.consents()));
+  }
+
+  /** Newest answer per purpose wins; on equal times the later-applied one does (append order). */
+  static Map<String, Consent> applyConsents(Map<String, Consent> held, Map<String, Consent> given) {
+    if (given.isEmpty()) {
+      return held;
+    }
+    Map<String, Consent> out = new HashMap<>(held);
+    given.forEach((purpose, answer) -> out.merge(purpose, answer, (old, neu) -> neu.at() >= old.at() ? neu : old));
+    return out;
   }
 
   static SessionState updateSession(SessionState s, ProfileChange c, ProfileRules rules) {

@@ -1,5 +1,6 @@
 package io.kairos.engine.store;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -7,8 +8,12 @@ import java.util.function.Consumer;
 /** The append-only, durable history of every accepted event. */
 public interface EventLog {
 
-  /** Appends all events in one transaction; completes once they are durable. */
-  CompletableFuture<Void> append(List<StoredEvent> events);
+  /**
+   * Appends all events in one transaction; completes once they are durable. Events whose dedup key
+   * is stored already (earlier, or earlier in this list) are skipped: the result has their
+   * positions set.
+   */
+  CompletableFuture<BitSet> append(List<StoredEvent> events);
 
   /** Streams every stored event in append order; blocking. Returns how many. */
   long replay(Consumer<StoredEvent> consumer);

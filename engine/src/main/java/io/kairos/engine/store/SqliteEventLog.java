@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -16,10 +17,13 @@ public final class SqliteEventLog implements EventLog {
   public static final List<String> SCHEMA = List.of(
       "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, profile_id TEXT NOT NULL, "
           + "message_id TEXT NOT NULL, type TEXT NOT NULL, channel TEXT NOT NULL, ts INTEGER NOT NULL, "
-          + "received_at INTEGER NOT NULL, body TEXT NOT NULL)");
+          + "received_at INTEGER NOT NULL, body TEXT NOT NULL, dedup_key TEXT)",
+      "CREATE UNIQUE INDEX IF NOT EXISTS events_dedup ON events (dedup_key) WHERE dedup_key IS NOT NULL");
 
+  /** A row whose client messageId is stored already is skipped (update count 0), atomically with the append. */
   private static final String INSERT =
-      "INSERT INTO events (profile_id, message_id, type, channel, ts, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO events (profile_id, message_id, type, channel, ts, received_at, body, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+          + "ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING";
 
   private final SqliteDatabase db;
 
@@ -28,7 +32,8 @@ public final class SqliteEventLog implements EventLog {
   }
 
   @Override
-  public CompletableFuture<Void> append(List<StoredEvent> events) {
+  public CompletableFuture<BitSet> append(List<StoredEvent> events) {
+    BitSet skipped = new BitSet(events.size());
     return db.write(connection -> {
       try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
         for (StoredEvent e : events) {
@@ -39,11 +44,17 @@ public final class SqliteEventLog implements EventLog {
           ps.setLong(5, e.timestamp());
           ps.setLong(6, e.receivedAt());
           ps.setString(7, e.body());
+          ps.setString(8, e.dedupKey());
           ps.addBatch();
         }
-        ps.executeBatch();
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 0) {
+            skipped.set(i);
+          }
+        }
       }
-    });
+    }).thenApply(v -> skipped);
   }
 
   @Override
@@ -51,11 +62,12 @@ public final class SqliteEventLog implements EventLog {
     Connection c = db.reader();
     synchronized (c) {
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT profile_id, message_id, type, channel, ts, received_at, body FROM events ORDER BY seq")) {
+          ResultSet rs = s.executeQuery(
+              "SELECT profile_id, message_id, dedup_key, type, channel, ts, received_at, body FROM events ORDER BY seq")) {
         long n = 0;
         while (rs.next()) {
-          consumer.accept(new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-              rs.getLong(6), rs.getString(7)));
+          consumer.accept(new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getLong(6), rs.getLong(7), rs.getString(8)));
           n++;
         }
         return n;

@@ -180,7 +180,7 @@ class ApiJourneyTest {
 
     JsonArray mixed = new JsonArray().add(event("page_view", "u-atomic", "2026-11-23T10:00:00Z"))
         .add(event("page_view", "u-atomic", "2026-11-23T10:00:00Z").put("identifiers", new JsonObject()));
-    assertError(post("/v1/events", new JsonObject().put("batch", mixed)), 400, "invalid_event", "batch[1].identifiers");
+    assertError(post("/v1/events", new JsonObject().put("batch", mixed)), 400, "no_valid_identifier", "batch[1].identifiers");
     assertError(get("/v1/profiles/by/userId/u-atomic"), 404, "profile_not_found", null);
 
     assertError(get("/v1/profiles/does-not-exist"), 404, "profile_not_found", null);

@@ -2,11 +2,15 @@ package io.kairos.engine.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kairos.engine.TestEngines;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileChange;
 import io.kairos.engine.profile.ProfileRules;
 import io.kairos.engine.profile.ProfileUpdater;
 import io.kairos.engine.profile.PropensityState;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +31,12 @@ class DecisionEngineTest {
       new Offer("sorry", "Apology", List.of("call_center"), List.of(), List.of(cond("profile.sentiment.average < -0.2")), 80, 1.5, Map.of()),
       new Offer("vip-ctx", "Context", List.of("web"), List.of(), List.of(cond("context.tier == 'gold'")), 1000, 1, Map.of()),
       new Offer("best", "Bestsellers", List.of("web", "call_center"), List.of(), List.of(), 5, 1, Map.of())));
-  final DecisionEngine engine = new DecisionEngine(() -> catalog);
+  static final KairosConfig.ConsentPolicy POLICY = TestEngines.config(Path.of("target/unused"), Map.of()).consent();
+  final DecisionEngine engine = new DecisionEngine(() -> catalog, new ConsentRules(POLICY));
 
   static Profile withCart(double propensity) {
     ProfileChange add = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1000, "web", List.of("userId:u"), "sku",
-        1, 30, -1, 30, Map.of(), null, null, 0, null);
+        1, 30, -1, 30, Map.of(), null, null, 0, null, List.of(), Map.of());
     return ProfileUpdater.apply(Profile.empty("p1"), add, new ProfileRules(5, 1_800_000))
         .withPropensity(new PropensityState(propensity, "propensity@v1", 1000, 1));
   }
@@ -73,5 +78,53 @@ class DecisionEngineTest {
     Decision d = engine.decide(new DecisionRequest("p1", null, "web", null, Map.of(), 5), unscored, 0.15, false, 0);
     assertThat(d.propensitySource()).contains("no propensity model");
     assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("cart", "best");
+  }
+
+  static Profile withConsent(Profile p, String purpose, String status) {
+    ProfileChange answer = new ProfileChange("consent_update", null, 2000, "preference_center", List.of("userId:u"), null, 1, 0, -1,
+        0, Map.of(), null, null, 0, null, List.of(), Map.of(purpose, new Consent(status, "preference_center", 2000)));
+    return ProfileUpdater.apply(p, answer, new ProfileRules(5, 1_800_000)).withPropensity(p.propensity());
+  }
+
+  @Test
+  void withoutPersonalizationConsentTheProfileIsNotUsed() {
+    Profile p = withConsent(withCart(0.9), "personalization", "denied");
+    Decision d = engine.decide(new DecisionRequest("p1", Map.of(), "web", "cart", Map.of(), 5), p, 0.15, true, 3000);
+    assertThat(d.offers()).extracting(RankedOffer::offerId).doesNotContain("cart");
+    assertThat(d.offers()).allSatisfy(o -> assertThat(o.propensity()).isEqualTo(0.15));
+    assertThat(d.propensitySource()).contains("no personalization consent");
+    assertThat(d.consent()).singleElement().asString().contains("personalization denied (preference_center");
+    assertThat(d.profileId()).isEqualTo("p1");
+
+    Decision granted = engine.decide(new DecisionRequest("p1", Map.of(), "web", "cart", Map.of(), 5),
+        withConsent(p, "personalization", "granted"), 0.15, true, 3000);
+    assertThat(granted.offers()).extracting(RankedOffer::offerId).contains("cart");
+    assertThat(granted.consent()).isEmpty();
+  }
+
+  @Test
+  void aChannelNeedsItsMarketingConsentAndTheDefaultApplies() {
+    OfferCatalog emailCatalog = new OfferCatalog(List.of(
+        new Offer("mail", "Mail", List.of("email", "web"), List.of(), List.of(), 10, 1, Map.of())));
+    DecisionEngine mail = new DecisionEngine(() -> emailCatalog, new ConsentRules(POLICY));
+    DecisionRequest byEmail = new DecisionRequest("p1", Map.of(), "email", null, Map.of(), 5);
+    Decision neverAnswered = mail.decide(byEmail, withCart(0.5), 0.15, true, 3000);
+    assertThat(neverAnswered.offers()).isEmpty();
+    assertThat(neverAnswered.excluded()).singleElement().extracting(ExcludedOffer::reason).asString()
+        .contains("consent: marketing_email denied (default");
+    Decision optedIn = mail.decide(byEmail, withConsent(withCart(0.5), "marketing_email", "granted"), 0.15, true, 3000);
+    assertThat(optedIn.offers()).extracting(RankedOffer::offerId).containsExactly("mail");
+    assertThat(mail.decide(new DecisionRequest("p1", Map.of(), "web", null, Map.of(), 5), withCart(0.5), 0.15, true, 3000)
+        .offers()).as("web needs no marketing consent").hasSize(1);
+  }
+
+  @Test
+  void conditionsCanReadConsent() {
+    OfferCatalog c = new OfferCatalog(List.of(new Offer("sms-optin", "Text alerts", List.of("web"), List.of(),
+        List.of(cond("!profile.consent.marketing_sms")), 1, 1, Map.of())));
+    DecisionEngine e = new DecisionEngine(() -> c, new ConsentRules(POLICY));
+    DecisionRequest web = new DecisionRequest("p1", Map.of(), "web", null, Map.of(), 5);
+    assertThat(e.decide(web, withCart(0.5), 0.15, true, 3000).offers()).hasSize(1);
+    assertThat(e.decide(web, withConsent(withCart(0.5), "marketing_sms", "granted"), 0.15, true, 3000).offers()).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.profile.CartItem;
+import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.Interaction;
 import io.kairos.engine.profile.Profile;
@@ -47,12 +48,13 @@ class GridProfileStoreTest {
 
   @Test
   void compactRoundTripKeepsEveryField() {
-    Profile p = new Profile("rt-1", List.of("userId:u-1", "email:a@b.c"), 1, 2, 3, Map.of("page_view", 2L, "purchase", 1L),
+    Profile p = new Profile("rt-1", List.of("userId:u-1", "email:a@b.c"), List.of("phone:12"), 1, 2, 3, Map.of("page_view", 2L, "purchase", 1L),
         Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2, Map.of("tier", "\"gold\""),
         new SentimentState(-0.5, "negative", "en", -0.2, 2, 5, Map.of("web", -0.2, "email", 0.4), 5, "web",
             "Broken on arrival"), new PropensityState(0.3, "m@1", 6, 3),
         new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related"),
-        List.of(new Interaction("purchase", "web", 2, "total=19"), new Interaction("page_view", "web", 1, null)));
+        List.of(new Interaction("purchase", "web", 2, "total=19"), new Interaction("page_view", "web", 1, null)),
+        Map.of("marketing_email", new Consent("denied", "call_center", 7), "personalization", new Consent("granted", "web", 3)));
     map.put(p.profileId(), p);
     assertThat(map.get(p.profileId())).isEqualTo(p);
     assertThat(map.getLocalMapStats().getOwnedEntryMemoryCost()).isPositive();
@@ -61,7 +63,7 @@ class GridProfileStoreTest {
   @Test
   void oneCallAppliesABatchAcrossProfilesInOrder() {
     ProfileChange view = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L, "web",
-        List.of("anonymousId:x"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null);
+        List.of("anonymousId:x"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
     Map<String, Profile> updated = store.apply(Map.of("b1", List.of(view, view), "b2", List.of(view)));
     assertThat(updated).hasSize(2);
     assertThat(updated.get("b1").eventCount()).isEqualTo(2);
@@ -79,7 +81,7 @@ class GridProfileStoreTest {
       done.add(pool.submit(() -> {
         for (int i = 0; i < perThread; i++) {
           ProfileChange c = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
-              List.of("anonymousId:t" + thread), "sku-" + (i % 5), 1, 2.0, -1, 0, Map.of(), null, null, 0, null);
+              List.of("anonymousId:t" + thread), "sku-" + (i % 5), 1, 2.0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
           store.apply(Map.of("hot", List.of(c)));
         }
       }));

@@ -3,7 +3,9 @@ package io.kairos.engine.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kairos.engine.TestEngines;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.identity.IdentifierCleaner;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.KairosException;
 import io.kairos.engine.error.PayloadTooLargeException;
@@ -13,14 +15,17 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventParserTest {
 
   static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-  final EventParser parser = new EventParser(new KairosConfig.Server("127.0.0.1", 0, 1, 1 << 20, 1000, 200),
-      Clock.fixed(NOW, ZoneOffset.UTC));
+  static final KairosConfig CONFIG = TestEngines.config(Path.of("target/unused"),
+      Map.of("server.maxTextChars", "200", "identity.customTypes", "loyaltyId"));
+  final EventParser parser = new EventParser(CONFIG, new IdentifierCleaner(CONFIG.identity()), Clock.fixed(NOW, ZoneOffset.UTC));
 
   static JsonObject event() {
     return new JsonObject().put("type", "product_view").put("messageId", "m-1").put("timestamp", "2026-11-23T10:00:00Z")
@@ -56,7 +61,7 @@ class EventParserTest {
     Event e = parse(new JsonObject().put("type", "store_visit").put("identifiers", new JsonObject().put("userId", "u"))).get(0);
     assertThat(e.kind()).isEqualTo(new CustomEventKind("store_visit"));
     assertThat(e.timestamp()).isEqualTo(NOW);
-    assertThat(e.messageId()).isNotBlank();
+    assertThat(e.messageId()).as("no messageId: the event is not deduplicated").isNull();
     assertThat(e.channel()).isEqualTo("unknown");
   }
 
@@ -72,7 +77,11 @@ class EventParserTest {
   @Test
   void rejectsWrongTypesMissingIdentifiersAndUnknownFields() {
     assertThat(reject(event().put("properties", "x")).field()).isEqualTo("properties");
-    assertThat(reject(event().put("identifiers", new JsonObject().put("email", "a@b.c"))).field()).isEqualTo("identifiers");
+    assertThat(reject(event().put("identifiers", new JsonObject())).code()).isEqualTo("no_valid_identifier");
+    assertThat(reject(event().put("identifiers", "u")).field()).isEqualTo("identifiers");
+    JsonObject noIds = event();
+    noIds.remove("identifiers");
+    assertThat(reject(noIds).field()).isEqualTo("identifiers");
     assertThat(reject(event().put("identifiers", new JsonObject().put("userId", 5))).field()).isEqualTo("identifiers.userId");
     assertThat(reject(event().put("colour", "red")).field()).isEqualTo("colour");
     assertThat(reject(event().put("type", "Page View")).field()).isEqualTo("type");
@@ -114,5 +123,49 @@ class EventParserTest {
     KairosException e = reject(new JsonObject().put("batch", new JsonArray().add(event()).add(event().put("text", "x".repeat(201)))));
     assertThat(e).isInstanceOf(PayloadTooLargeException.class);
     assertThat(e.field()).isEqualTo("batch[1].text");
+  }
+
+  @Test
+  void cleansIdentifiersAndKeepsInvalidOnesFlagged() {
+    Event e = parse(event().put("identifiers", new JsonObject().put("email", "  Ann.Lee@Example.COM ")
+        .put("phone", "(415) 555-0100").put("loyaltyId", " L-7 "))).get(0);
+    assertThat(e.identifiers()).containsEntry("email", "ann.lee@example.com").containsEntry("phone", "+14155550100")
+        .containsEntry("loyaltyId", "L-7");
+    assertThat(e.invalidIdentifiers()).isEmpty();
+
+    Event flagged = parse(event().put("identifiers", new JsonObject().put("userId", "u-1").put("email", "n/a")
+        .put("phone", "12"))).get(0);
+    assertThat(flagged.identifiers()).containsOnlyKeys("userId");
+    assertThat(flagged.invalidIdentifiers()).containsEntry("email", "n/a").containsEntry("phone", "12");
+
+    KairosException onlyInvalid = reject(event().put("identifiers", new JsonObject().put("email", "not an address")));
+    assertThat(onlyInvalid.code()).isEqualTo("no_valid_identifier");
+    assertThat(onlyInvalid.getMessage()).contains("email");
+  }
+
+  @Test
+  void refusesUnknownTypesIdentifierSpamAndOversizedValues() {
+    KairosException unknown = reject(event().put("identifiers", new JsonObject().put("userId", "u").put("shoeSize", "9")));
+    assertThat(unknown.code()).isEqualTo("unknown_identifier_type");
+    assertThat(unknown.field()).isEqualTo("identifiers.shoeSize");
+    JsonObject spam = new JsonObject();
+    for (int i = 0; i < 5000; i++) {
+      spam.put("id" + i, "v" + i);
+    }
+    assertThat(reject(event().put("identifiers", spam)).code()).isEqualTo("too_many_identifiers");
+    assertThat(reject(event().put("identifiers", new JsonObject().put("userId", "x".repeat(257)))).field())
+        .isEqualTo("identifiers.userId");
+    assertThat(reject(event().put("identifiers", new JsonObject().put("userId", "   "))).field()).isEqualTo("identifiers.userId");
+  }
+
+  @Test
+  void readsConsentsAndRefusesUnknownPurposesOrStatuses() {
+    Event e = parse(event().put("consents", new JsonObject().put("marketing_email", "denied").put("analytics", "granted"))).get(0);
+    assertThat(e.consents()).containsEntry("marketing_email", "denied").containsEntry("analytics", "granted");
+    assertThat(reject(event().put("consents", new JsonObject().put("telepathy", "granted"))).code())
+        .isEqualTo("unknown_consent_purpose");
+    assertThat(reject(event().put("consents", new JsonObject().put("analytics", "maybe"))).field()).isEqualTo("consents.analytics");
+    assertThat(reject(event().put("consents", new JsonObject().put("analytics", true))).field()).isEqualTo("consents.analytics");
+    assertThat(reject(event().put("consents", "all")).field()).isEqualTo("consents");
   }
 }

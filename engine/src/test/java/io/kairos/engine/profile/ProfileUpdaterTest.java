@@ -16,7 +16,7 @@ class ProfileUpdaterTest {
 
   static ProfileChange change(String type, String pageKind, long at, String productId, long qty, double price, double total) {
     return new ProfileChange(type, pageKind, at, "web", List.of("userId:u-1"), productId, qty, price, total, 0, Map.of(),
-        null, null, 0, null);
+        null, null, 0, null, List.of(), Map.of());
   }
 
   static ProfileChange review(long at, String label, double score) {
@@ -25,7 +25,7 @@ class ProfileUpdaterTest {
 
   static ProfileChange review(long at, String label, double score, String channel, String text) {
     return new ProfileChange("review", null, at, channel, List.of("userId:u-1"), null, 1, 0, -1, 0, Map.of(), text, label,
-        score, "en");
+        score, "en", List.of(), Map.of());
   }
 
   @Test
@@ -87,7 +87,7 @@ class ProfileUpdaterTest {
   @Test
   void traitsLatestWinsAndIdentifiersAccumulate() {
     ProfileChange withTraits = new ProfileChange("identify", null, T0, "web", List.of("email:ann@example.com"), null, 1, 0, -1, 0,
-        Map.of("tier", "\"gold\"", "age", "41"), null, null, 0, null);
+        Map.of("tier", "\"gold\"", "age", "41"), null, null, 0, null, List.of(), Map.of());
     Profile p = ProfileUpdater.apply(Profile.empty("p1"), change("page_view", null, T0, null, 1, 0, -1), RULES);
     p = ProfileUpdater.apply(p, withTraits, RULES);
     assertThat(p.traits()).containsEntry("tier", "\"gold\"").containsEntry("age", "41");
@@ -116,5 +116,31 @@ class ProfileUpdaterTest {
     Map.Entry<String, Profile> missing = new AbstractMap.SimpleEntry<>("p2", null);
     assertThat(new SetPropensityProcessor(new PropensityState(0.7, "m@2", T0, 11)).process(missing)).isFalse();
     assertThat(missing.getValue()).isNull();
+  }
+
+  static ProfileChange consent(long at, String purpose, String status, String source) {
+    return new ProfileChange("consent_update", null, at, source, List.of("userId:u-1"), null, 1, 0, -1, 0, Map.of(), null, null, 0,
+        null, List.of(), Map.of(purpose, new Consent(status, source, at)));
+  }
+
+  @Test
+  void newestConsentWinsAndALateOlderAnswerIsIgnored() {
+    Profile p = ProfileUpdater.apply(Profile.empty("p1"), consent(T0, "marketing_email", "granted", "web"), RULES);
+    p = ProfileUpdater.apply(p, consent(T0 + 10, "marketing_email", "denied", "call_center"), RULES);
+    p = ProfileUpdater.apply(p, consent(T0 + 5, "marketing_email", "granted", "batch_import"), RULES);
+    assertThat(p.consent("marketing_email")).isEqualTo(new Consent("denied", "call_center", T0 + 10));
+    p = ProfileUpdater.apply(p, consent(T0 + 10, "marketing_email", "granted", "web"), RULES);
+    assertThat(p.consent("marketing_email").status()).as("equal times: the later-applied answer wins").isEqualTo("granted");
+    assertThat(p.consent("analytics")).isNull();
+  }
+
+  @Test
+  void invalidIdentifiersAccumulateWithoutDuplicates() {
+    ProfileChange flagged = new ProfileChange("identify", null, T0, "web", List.of("userId:u-1"), null, 1, 0, -1, 0, Map.of(), null,
+        null, 0, null, List.of("phone:12"), Map.of());
+    Profile p = ProfileUpdater.apply(Profile.empty("p1"), flagged, RULES);
+    p = ProfileUpdater.apply(p, flagged, RULES);
+    assertThat(p.invalidIdentifiers()).containsExactly("phone:12");
+    assertThat(p.identifiers()).containsExactly("userId:u-1");
   }
 }

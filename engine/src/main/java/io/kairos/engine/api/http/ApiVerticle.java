@@ -28,7 +28,7 @@ public final class ApiVerticle extends VerticleBase {
 
   public ApiVerticle(ApiServices services) {
     this.services = services;
-    this.decideParser = new DecideRequestParser(services.config().decide());
+    this.decideParser = new DecideRequestParser(services.config().decide(), services.config().identity().maxIdentifiersPerEvent());
   }
 
   @Override
@@ -36,9 +36,11 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().server().maxBodyBytes());
     router.post("/v1/*").handler(body);
+    router.put("/v1/*").handler(body);
     router.post("/v1/events").handler(this::events);
     router.get("/v1/profiles/by/:type/:value").handler(this::profileByIdentifier);
     router.get("/v1/profiles/:profileId").handler(this::profile);
+    router.put("/v1/profiles/:profileId/consents").handler(this::consents);
     router.post("/v1/decide").handler(this::decide);
     router.post("/v1/feedback").handler(this::feedback);
     router.get("/health").handler(this::health);
@@ -72,7 +74,24 @@ public final class ApiVerticle extends VerticleBase {
     services.gridWorkers().executeBlocking(() -> services.profiles().get(id), false)
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile " + id))
             : Future.succeededFuture(p))
-        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
+        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p, services.config().consent())))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Records consent answers for an existing profile as a {@code consent_update} event, so they are
+   * durable, replayed and in the history like any other event; answers with the consents in force.
+   */
+  private void consents(RoutingContext ctx) {
+    String id = ctx.pathParam("profileId");
+    JsonObject event = decideParser.consentEvent(id, ctx.body().buffer());
+    List<Event> parsed = services.parser().parse(event.toBuffer());
+    services.gridWorkers().executeBlocking(() -> services.profiles().get(id), false)
+        .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile " + id))
+            : services.ingest().ingest(parsed))
+        .compose(result -> services.gridWorkers().executeBlocking(() -> services.profiles().get(id), false))
+        .onSuccess(p -> respond(ctx, 200, new JsonObject().put("profileId", id)
+            .put("consents", ProfileJson.toJson(p, services.config().consent()).getJsonObject("consents"))))
         .onFailure(ctx::fail);
   }
 
@@ -85,7 +104,7 @@ public final class ApiVerticle extends VerticleBase {
         }, false)
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
             : Future.succeededFuture(p))
-        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p)))
+        .onSuccess(p -> respond(ctx, 200, ProfileJson.toJson(p, services.config().consent())))
         .onFailure(ctx::fail);
   }
 
@@ -118,6 +137,6 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private static JsonObject toJson(IngestResult r) {
-    return new JsonObject().put("accepted", r.accepted()).put("profileIds", new JsonArray(r.profileIds()));
+    return new JsonObject().put("accepted", r.accepted()).put("duplicates", r.duplicates()).put("profileIds", new JsonArray(r.profileIds()));
   }
 }

@@ -13,18 +13,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Parses and validates {@code POST /v1/decide} and {@code POST /v1/feedback} bodies. */
+/**
+ * Parses and validates the bodies of {@code POST /v1/decide}, {@code POST /v1/feedback} and
+ * {@code PUT /v1/profiles/{id}/consents}.
+ */
 public final class DecideRequestParser {
 
   static final Set<String> DECIDE_FIELDS = Set.of("profileId", "identifiers", "channel", "placement", "context", "limit");
   static final Set<String> FEEDBACK_FIELDS = Set.of("decisionId", "offerId", "outcome", "revenue", "timestamp");
+  static final Set<String> CONSENT_FIELDS = Set.of("consents", "source");
   static final Set<String> OUTCOMES = Set.of("impression", "click", "accept", "reject", "convert", "dismiss");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final KairosConfig.Decide limits;
+  private final int maxIdentifiers;
 
-  public DecideRequestParser(KairosConfig.Decide limits) {
+  public DecideRequestParser(KairosConfig.Decide limits, int maxIdentifiers) {
     this.limits = limits;
+    this.maxIdentifiers = maxIdentifiers;
   }
 
   public DecisionRequest decide(Buffer body) {
@@ -35,6 +41,10 @@ public final class DecideRequestParser {
     if (ids != null) {
       if (!(ids instanceof JsonObject idObject)) {
         throw invalid("identifiers must be an object", "identifiers");
+      }
+      if (idObject.size() > maxIdentifiers) {
+        throw new InvalidInputException("too_many_identifiers",
+            idObject.size() + " identifiers; the limit is " + maxIdentifiers, "identifiers");
       }
       for (Map.Entry<String, Object> e : idObject) {
         if (!(e.getValue() instanceof String s) || s.isBlank()) {
@@ -86,6 +96,23 @@ public final class DecideRequestParser {
     }
     string(json, "timestamp");
     return json;
+  }
+
+  /**
+   * A consent body ({@code {"consents": {"marketing_email": "denied"}, "source": "call_center"}}) as
+   * the event that records it; the event parser then checks purposes and statuses.
+   */
+  public JsonObject consentEvent(String profileId, Buffer body) {
+    JsonObject json = object(body, CONSENT_FIELDS);
+    if (!(json.getValue("consents") instanceof JsonObject consents) || consents.isEmpty()) {
+      throw invalid("consents is required: an object of purpose to granted or denied", "consents");
+    }
+    String source = string(json, "source");
+    if (source != null && !NAME.matcher(source).matches()) {
+      throw invalid("source must be lower_snake_case, 1-64 characters (for example call_center)", "source");
+    }
+    return new JsonObject().put("type", "consent_update").put("channel", source == null ? "api" : source)
+        .put("identifiers", new JsonObject().put("profileId", profileId)).put("consents", consents);
   }
 
   private static JsonObject object(Buffer body, Set<String> allowed) {

@@ -1,6 +1,8 @@
 package io.kairos.engine.api.http;
 
+import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.profile.CartItem;
+import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.Interaction;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.SessionState;
@@ -16,15 +18,14 @@ public final class ProfileJson {
 
   private ProfileJson() {}
 
-  public static JsonObject toJson(Profile p) {
-    JsonObject identifiers = new JsonObject();
-    for (String id : p.identifiers()) {
-      int colon = id.indexOf(':');
-      String type = id.substring(0, colon);
-      JsonArray values = identifiers.getJsonArray(type, new JsonArray());
-      values.add(id.substring(colon + 1));
-      identifiers.put(type, values);
-    }
+  public static JsonObject toJson(Profile p, KairosConfig.ConsentPolicy policy) {
+    JsonObject identifiers = byType(p.identifiers());
+    JsonObject consents = new JsonObject();
+    new TreeMap<>(policy.defaults()).forEach((purpose, fallback) -> {
+      Consent c = p.consent(purpose);
+      consents.put(purpose, c == null ? new JsonObject().put("status", fallback).put("source", "default")
+          : new JsonObject().put("status", c.status()).put("source", c.source()).put("at", iso(c.at())));
+    });
     JsonObject traits = new JsonObject();
     new TreeMap<>(p.traits()).forEach((k, v) -> traits.put(k, Json.decodeValue(v)));
     JsonArray cart = new JsonArray();
@@ -66,6 +67,8 @@ public final class ProfileJson {
     return new JsonObject()
         .put("profileId", p.profileId())
         .put("identifiers", identifiers)
+        .put("invalidIdentifiers", byType(p.invalidIdentifiers()))
+        .put("consents", consents)
         .put("firstSeen", iso(p.firstSeen()))
         .put("lastSeen", iso(p.lastSeen()))
         .put("traits", traits)
@@ -80,6 +83,19 @@ public final class ProfileJson {
         .put("propensity", propensity)
         .put("session", session)
         .put("recentInteractions", recent);
+  }
+
+  /** {@code ["email:a@b.c", ...]} as {@code {"email": ["a@b.c"], ...}}. */
+  private static JsonObject byType(Iterable<String> keys) {
+    JsonObject out = new JsonObject();
+    for (String id : keys) {
+      int colon = id.indexOf(':');
+      String type = id.substring(0, colon);
+      JsonArray values = out.getJsonArray(type, new JsonArray());
+      values.add(id.substring(colon + 1));
+      out.put(type, values);
+    }
+    return out;
   }
 
   private static String iso(long epochMillis) {
