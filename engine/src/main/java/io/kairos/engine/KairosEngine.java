@@ -19,12 +19,14 @@ import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.EventReplay;
 import io.kairos.engine.ingest.IngestPipeline;
 import io.kairos.engine.metrics.KairosMetrics;
+import io.kairos.engine.privacy.PrivacyService;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileRules;
 import io.kairos.engine.store.SqliteDatabase;
 import io.kairos.engine.store.SqliteDecisionLog;
 import io.kairos.engine.store.SqliteEventLog;
+import io.kairos.engine.store.SqlitePersonalData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -76,7 +78,7 @@ public final class KairosEngine {
     metrics = new KairosMetrics();
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
-        Stream.concat(SqliteEventLog.SCHEMA.stream(), SqliteDecisionLog.SCHEMA.stream()).toList());
+        Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqlitePersonalData.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
     IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
@@ -103,8 +105,10 @@ public final class KairosEngine {
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog,
         new ConsentRules(config.consent())), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
+    PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
+        config.consent(), clock);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
-        identity, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
+        identity, privacy, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
             sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers);
     return vertx.deployVerticle(() -> {
           ApiVerticle v = new ApiVerticle(services);

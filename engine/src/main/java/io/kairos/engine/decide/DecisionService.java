@@ -9,6 +9,7 @@ import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileStore;
 import io.kairos.engine.store.DecisionLog;
+import com.hazelcast.query.Predicate;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +17,8 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +93,21 @@ public final class DecisionService {
       }
       return Future.fromCompletionStage(log.recordFeedback(decisionId, offerId, outcome, clock.millis(), body.encode()), ctx);
     });
+  }
+
+  /** Drops the recent decisions about a profile from the grid (erasure); feedback on them is then refused. Blocking. */
+  public int forget(String profileId) {
+    Set<String> ids = recentDecisions.keySet(new DecisionOf(profileId));
+    ids.forEach(recentDecisions::delete);
+    return ids.size();
+  }
+
+  /** Matches remembered decisions (JSON summaries) about one profile. */
+  record DecisionOf(String profileId) implements Predicate<String, String> {
+    @Override
+    public boolean apply(Map.Entry<String, String> entry) {
+      return profileId.equals(new JsonObject(entry.getValue()).getString("profileId"));
+    }
   }
 
   private String profileId(DecisionRequest request) {

@@ -2,9 +2,11 @@ package io.kairos.engine.identity;
 
 import com.hazelcast.map.IMap;
 import io.kairos.engine.error.InvalidInputException;
+import com.hazelcast.query.Predicates;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,13 @@ public final class GridIdentityResolver implements IdentityResolver {
       }
     }
     return null;
+  }
+
+  @Override
+  public int unlinkAll(String profileId) {
+    Set<String> keys = links.keySet(Predicates.equal("this", profileId));
+    keys.forEach(links::delete);
+    return keys.size();
   }
 
   @Override

@@ -20,6 +20,9 @@ public interface IdentityResolver {
   /** The owner of the strongest known identifier among these (any common form), or null; never creates. */
   String find(Map<String, String> rawIdentifiers);
 
+  /** Removes every identifier link to this profile (erasure); returns how many. */
+  int unlinkAll(String profileId);
+
   /** Re-links identifiers to known profiles (replay at start). */
   void restore(Map<String, String> links);
 }

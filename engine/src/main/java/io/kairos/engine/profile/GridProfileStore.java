@@ -45,6 +45,11 @@ public final class GridProfileStore implements ProfileStore {
   }
 
   @Override
+  public boolean delete(String profileId) {
+    return map.remove(profileId) != null;
+  }
+
+  @Override
   public void putAll(Map<String, Profile> profiles) {
     map.putAll(profiles);
   }

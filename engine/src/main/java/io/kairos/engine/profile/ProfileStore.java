@@ -18,6 +18,9 @@ public interface ProfileStore {
   /** Stores a score unless a newer one is already there; returns whether it was stored. */
   boolean setPropensity(String profileId, PropensityState score);
 
+  /** Removes the profile (erasure); returns whether there was one. */
+  boolean delete(String profileId);
+
   /** Bulk load at start (replay). */
   void putAll(Map<String, Profile> profiles);
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
   private static final int MAX_GROUP = 1024;
 
-  private record Task(SqlWork work, CompletableFuture<Void> done) {}
+  private record Task(SqlWork work, CompletableFuture<Void> done, boolean checkpoint) {}
 
   private final Connection writer;
   private final Connection reader;
@@ -46,6 +47,7 @@ public final class SqliteDatabase implements AutoCloseable {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
         s.execute("PRAGMA busy_timeout=5000");
+        s.execute("PRAGMA secure_delete=ON"); // erased rows are overwritten, not left in free pages
         for (String ddl : schema) {
           s.execute(ddl);
         }
@@ -62,12 +64,24 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /** Queues work for the next group commit; the future completes once it is durable. */
   public CompletableFuture<Void> write(SqlWork work) {
+    return enqueue(work, false);
+  }
+
+  /**
+   * Queues work whose commit is followed by a full checkpoint that truncates the write-ahead log, so
+   * no copy of overwritten or deleted pages stays in {@code kairos.db-wal} (used by erasure).
+   */
+  public CompletableFuture<Void> writeAndTruncateLog(SqlWork work) {
+    return enqueue(work, true);
+  }
+
+  private CompletableFuture<Void> enqueue(SqlWork work, boolean checkpoint) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (!running) {
       done.completeExceptionally(new UnavailableException("store_closed", "the event store is closed", null));
       return done;
     }
-    queue.add(new Task(work, done));
+    queue.add(new Task(work, done, checkpoint));
     return done;
   }
 
@@ -110,7 +124,6 @@ public final class SqliteDatabase implements AutoCloseable {
         t.work().run(writer);
       }
       writer.commit();
-      group.forEach(t -> t.done().complete(null));
     } catch (SQLException | RuntimeException e) {
       LOG.error("group commit of {} writes failed", group.size(), e);
       try {
@@ -120,6 +133,33 @@ public final class SqliteDatabase implements AutoCloseable {
       }
       UnavailableException failure = new UnavailableException("store_write_failed", "the event store could not write: " + e.getMessage(), e);
       group.forEach(t -> t.done().completeExceptionally(failure));
+      return;
+    }
+    UnavailableException truncateFailure = group.stream().anyMatch(Task::checkpoint) ? truncateLog() : null;
+    group.forEach(t -> {
+      if (t.checkpoint() && truncateFailure != null) {
+        t.done().completeExceptionally(truncateFailure);
+      } else {
+        t.done().complete(null);
+      }
+    });
+  }
+
+  /** Checkpoints everything and truncates the write-ahead log; returns the failure, or null. */
+  private UnavailableException truncateLog() {
+    try {
+      writer.setAutoCommit(true);
+      try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        if (rs.next() && rs.getInt(1) != 0) {
+          return new UnavailableException("store_busy", "committed, but the write-ahead log could not be truncated (busy); retry", null);
+        }
+      } finally {
+        writer.setAutoCommit(false);
+      }
+      return null;
+    } catch (SQLException e) {
+      LOG.error("write-ahead log checkpoint failed", e);
+      return new UnavailableException("store_write_failed", "committed, but the write-ahead log could not be truncated: " + e.getMessage(), e);
     }
   }
 

@@ -11,7 +11,9 @@ public final class SqliteDecisionLog implements DecisionLog {
       "CREATE TABLE IF NOT EXISTS decisions (decision_id TEXT PRIMARY KEY, profile_id TEXT, channel TEXT NOT NULL, "
           + "placement TEXT, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
       "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
-          + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)");
+          + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
+      "CREATE INDEX IF NOT EXISTS decisions_profile ON decisions (profile_id)",
+      "CREATE INDEX IF NOT EXISTS feedback_decision ON feedback (decision_id)");
 
   private final SqliteDatabase db;
 

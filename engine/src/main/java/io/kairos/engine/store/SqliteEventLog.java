@@ -18,7 +18,8 @@ public final class SqliteEventLog implements EventLog {
       "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, profile_id TEXT NOT NULL, "
           + "message_id TEXT NOT NULL, type TEXT NOT NULL, channel TEXT NOT NULL, ts INTEGER NOT NULL, "
           + "received_at INTEGER NOT NULL, body TEXT NOT NULL, dedup_key TEXT)",
-      "CREATE UNIQUE INDEX IF NOT EXISTS events_dedup ON events (dedup_key) WHERE dedup_key IS NOT NULL");
+      "CREATE UNIQUE INDEX IF NOT EXISTS events_dedup ON events (dedup_key) WHERE dedup_key IS NOT NULL",
+      "CREATE INDEX IF NOT EXISTS events_profile ON events (profile_id)");
 
   /** A row whose client messageId is stored already is skipped (update count 0), atomically with the append. */
   private static final String INSERT =

@@ -34,7 +34,7 @@ class IdentityJourneyTest {
 
   static Response send(int port, String method, String path, Object body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    b = b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), new JsonObject(r.body()));

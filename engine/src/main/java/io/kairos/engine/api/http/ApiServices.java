@@ -6,6 +6,7 @@ import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.IngestPipeline;
 import io.kairos.engine.metrics.KairosMetrics;
+import io.kairos.engine.privacy.PrivacyService;
 import io.kairos.engine.profile.ProfileStore;
 import io.vertx.core.WorkerExecutor;
 import java.util.function.Supplier;
@@ -15,5 +16,5 @@ import java.util.function.Supplier;
  * worker pool on which blocking grid calls run.
  */
 public record ApiServices(KairosConfig config, EventParser parser, IngestPipeline ingest, DecisionService decisions,
-    ProfileStore profiles, IdentityResolver identity, KairosMetrics metrics, Supplier<HealthReport> health,
+    ProfileStore profiles, IdentityResolver identity, PrivacyService privacy, KairosMetrics metrics, Supplier<HealthReport> health,
     WorkerExecutor gridWorkers) {}

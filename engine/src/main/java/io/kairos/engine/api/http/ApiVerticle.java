@@ -4,6 +4,7 @@ import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.ingest.Event;
 import io.kairos.engine.ingest.IngestResult;
 import io.kairos.engine.metrics.KairosMetrics.Stage;
+import io.kairos.engine.profile.ProfileJson;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,6 +42,10 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/v1/profiles/by/:type/:value").handler(this::profileByIdentifier);
     router.get("/v1/profiles/:profileId").handler(this::profile);
     router.put("/v1/profiles/:profileId/consents").handler(this::consents);
+    router.get("/v1/profiles/:profileId/export").handler(ctx -> services.privacy().export(ctx.pathParam("profileId"))
+        .onSuccess(json -> respond(ctx, 200, json)).onFailure(ctx::fail));
+    router.delete("/v1/profiles/:profileId").handler(ctx -> services.privacy().erase(ctx.pathParam("profileId"))
+        .onSuccess(json -> respond(ctx, 200, json)).onFailure(ctx::fail));
     router.post("/v1/decide").handler(this::decide);
     router.post("/v1/feedback").handler(this::feedback);
     router.get("/health").handler(this::health);

@@ -1,11 +1,6 @@
-package io.kairos.engine.api.http;
+package io.kairos.engine.profile;
 
 import io.kairos.engine.config.KairosConfig;
-import io.kairos.engine.profile.CartItem;
-import io.kairos.engine.profile.Consent;
-import io.kairos.engine.profile.Interaction;
-import io.kairos.engine.profile.Profile;
-import io.kairos.engine.profile.SessionState;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The JSON view of a unified profile returned by the profile API. */
+/** The JSON view of a unified profile, as the profile API and the GDPR export return it. */
 public final class ProfileJson {
 
   private ProfileJson() {}

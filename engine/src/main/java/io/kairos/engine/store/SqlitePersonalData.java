@@ -1,0 +1,101 @@
+package io.kairos.engine.store;
+
+import io.kairos.engine.error.UnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Export and erasure over the {@code events}, {@code decisions} and {@code feedback} tables of a
+ * {@link SqliteDatabase}. Erasure relies on the database's {@code secure_delete} (deleted rows are
+ * overwritten) and truncates the write-ahead log after committing, so no file in the data
+ * directory keeps a copy. The {@code erasures} table is the audit trail: ids, times and counts only.
+ */
+public final class SqlitePersonalData implements PersonalDataStore {
+
+  public static final List<String> SCHEMA = List.of(
+      "CREATE TABLE IF NOT EXISTS erasures (erasure_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL, "
+          + "events INTEGER NOT NULL, decisions INTEGER NOT NULL, feedback INTEGER NOT NULL)");
+
+  private final SqliteDatabase db;
+
+  public SqlitePersonalData(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public PersonalRecords read(List<String> profileIds) {
+    Connection c = db.reader();
+    synchronized (c) {
+      try {
+        List<String> events = new ArrayList<>();
+        Map<String, List<String>> feedback = new LinkedHashMap<>();
+        Map<String, String> decisions = new LinkedHashMap<>();
+        for (String id : profileIds) {
+          query(c, "SELECT body FROM events WHERE profile_id = ? ORDER BY seq", id, rs -> events.add(rs.getString(1)));
+          query(c, "SELECT decision_id, body FROM decisions WHERE profile_id = ? ORDER BY created_at", id,
+              rs -> decisions.put(rs.getString(1), rs.getString(2)));
+        }
+        for (String decisionId : decisions.keySet()) {
+          List<String> outcomes = new ArrayList<>();
+          query(c, "SELECT body FROM feedback WHERE decision_id = ? ORDER BY seq", decisionId, rs -> outcomes.add(rs.getString(1)));
+          feedback.put(decisionId, outcomes);
+        }
+        List<DecisionRecord> out = new ArrayList<>();
+        decisions.forEach((id, body) -> out.add(new DecisionRecord(body, feedback.get(id))));
+        return new PersonalRecords(events, out);
+      } catch (SQLException e) {
+        throw new UnavailableException("store_read_failed", "cannot read the person's records: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Erasure> erase(List<String> profileIds, String erasureId, long at) {
+    int[] counts = new int[3];
+    return db.writeAndTruncateLog(c -> {
+      for (String id : profileIds) {
+        counts[2] += update(c, "DELETE FROM feedback WHERE decision_id IN (SELECT decision_id FROM decisions WHERE profile_id = ?)", id);
+        counts[1] += update(c, "DELETE FROM decisions WHERE profile_id = ?", id);
+        counts[0] += update(c, "DELETE FROM events WHERE profile_id = ?", id);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)")) {
+        ps.setString(1, erasureId);
+        ps.setLong(2, at);
+        ps.setInt(3, counts[0]);
+        ps.setInt(4, counts[1]);
+        ps.setInt(5, counts[2]);
+        ps.executeUpdate();
+      }
+    }).thenApply(v -> new Erasure(erasureId, at, counts[0], counts[1], counts[2]));
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private static void query(Connection c, String sql, String arg, RowReader reader) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    }
+  }
+
+  private static int update(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      return ps.executeUpdate();
+    }
+  }
+}
