@@ -111,6 +111,7 @@ public final class ConfigLoader {
         new KairosConfig.Store(resolve(home, c.store().dataDir()), c.store().fsync()),
         c.grid(),
         c.identity(),
+        c.traits(),
         c.consent(),
         new KairosConfig.Models(resolve(home, c.models().sentimentDir()), resolve(home, c.models().propensityDir())),
         new KairosConfig.Decide(resolve(home, c.decide().offersFile()), c.decide().defaultLimit(), c.decide().maxLimit(),

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The whole engine configuration. Every section validates itself when constructed. */
-public record KairosConfig(Server server, Store store, Grid grid, Identity identity, ConsentPolicy consent, Models models,
-    Decide decide) {
+public record KairosConfig(Server server, Store store, Grid grid, Identity identity, Traits traits, ConsentPolicy consent,
+    Models models, Decide decide) {
 
   public KairosConfig {
     require(server != null, "section missing", "server");
     require(store != null, "section missing", "store");
     require(grid != null, "section missing", "grid");
     require(identity != null, "section missing", "identity");
+    require(traits != null, "section missing", "traits");
     require(consent != null, "section missing", "consent");
     require(models != null, "section missing", "models");
     require(decide != null, "section missing", "decide");
@@ -69,6 +70,24 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       }
       require(maxIdentifiersPerEvent >= 1 && maxIdentifiersPerEvent <= 64, "must be 1-64, got " + maxIdentifiersPerEvent,
           "identity.maxIdentifiersPerEvent");
+    }
+  }
+
+  /**
+   * Trait cleaning.
+   *
+   * @param types declared traits and their type ({@code string}, {@code number}, {@code boolean} or {@code date}); others are free
+   * @param maxStringChars longer string values are refused
+   */
+  public record Traits(Map<String, String> types, int maxStringChars) {
+    public static final List<String> TYPES = List.of("string", "number", "boolean", "date");
+
+    public Traits {
+      types = types == null ? Map.of() : Map.copyOf(types);
+      for (Map.Entry<String, String> t : types.entrySet()) {
+        require(TYPES.contains(t.getValue()), "must be one of " + TYPES + "; got " + t.getValue(), "traits.types." + t.getKey());
+      }
+      require(maxStringChars >= 1 && maxStringChars <= 100_000, "must be 1-100000, got " + maxStringChars, "traits.maxStringChars");
     }
   }
 

@@ -42,6 +42,7 @@ public final class EventParser {
   private final int maxTextChars;
   private final int maxIdentifiers;
   private final IdentifierCleaner cleaner;
+  private final TraitCleaner traitCleaner;
   private final Set<String> purposes;
   private final Clock clock;
 
@@ -50,6 +51,7 @@ public final class EventParser {
     this.maxTextChars = config.server().maxTextChars();
     this.maxIdentifiers = config.identity().maxIdentifiersPerEvent();
     this.cleaner = cleaner;
+    this.traitCleaner = new TraitCleaner(config.traits());
     this.purposes = config.consent().defaults().keySet();
     this.clock = clock;
   }
@@ -119,7 +121,7 @@ public final class EventParser {
     identifiers(json, path, identifiers, invalidIdentifiers);
     Map<String, String> consents = consents(json, path);
     Map<String, Object> properties = object(json, "properties", path);
-    Map<String, Object> traits = object(json, "traits", path);
+    Map<String, Object> traits = traitCleaner.clean(object(json, "traits", path), path + "traits");
     String text = optionalString(json, "text", path);
     if (text != null && text.length() > maxTextChars) {
       throw new PayloadTooLargeException("text_too_large",

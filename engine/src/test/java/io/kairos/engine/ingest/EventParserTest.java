@@ -168,4 +168,21 @@ class EventParserTest {
     assertThat(reject(event().put("consents", new JsonObject().put("analytics", true))).field()).isEqualTo("consents.analytics");
     assertThat(reject(event().put("consents", "all")).field()).isEqualTo("consents");
   }
+
+  @Test
+  void traitsAreTrimmedAndDeclaredOnesTypeChecked() {
+    Event e = parse(event().put("traits", new JsonObject().put("tier", "  gold ").put("age", "41").put("vip", "TRUE")
+        .put("birthday", "1985-03-02T00:00:00+01:00").put("score", 7))).get(0);
+    assertThat(e.traits()).containsEntry("tier", "gold").containsEntry("age", 41L).containsEntry("vip", true)
+        .containsEntry("birthday", "1985-03-02").containsEntry("score", 7L);
+    assertThat(parse(event().put("traits", new JsonObject().put("age", 41.5))).get(0).traits()).containsEntry("age", 41.5);
+    KairosException age = reject(event().put("traits", new JsonObject().put("age", "forty")));
+    assertThat(age.code()).isEqualTo("invalid_trait");
+    assertThat(age.field()).isEqualTo("traits.age");
+    assertThat(reject(event().put("traits", new JsonObject().put("vip", "yes"))).field()).isEqualTo("traits.vip");
+    assertThat(reject(event().put("traits", new JsonObject().put("birthday", "02/03/1985"))).field()).isEqualTo("traits.birthday");
+    assertThat(reject(event().put("traits", new JsonObject().put("age", new JsonObject()))).field()).isEqualTo("traits.age");
+    assertThat(reject(new JsonObject().put("batch", new JsonArray().add(event())
+        .add(event().put("traits", new JsonObject().put("bio", "x".repeat(1001)))))).field()).isEqualTo("batch[1].traits.bio");
+  }
 }
