@@ -57,8 +57,10 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    * @param customTypes identifier types beyond the built-in ones, e.g. {@code loyaltyId}; a comma-separated string works too
    * @param maxIdentifiersPerEvent more on one event or decide request is refused
    * @param canonicalizeGmail treat dots and {@code +tags} in Gmail addresses as the same mailbox
+   * @param exclusiveTypes identifier types a profile holds at most one value of (e.g. {@code userId}: two accounts are two people)
    */
-  public record Identity(String defaultRegion, List<String> customTypes, int maxIdentifiersPerEvent, boolean canonicalizeGmail) {
+  public record Identity(String defaultRegion, List<String> customTypes, int maxIdentifiersPerEvent, boolean canonicalizeGmail,
+      List<String> exclusiveTypes) {
     public Identity {
       require(defaultRegion != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion),
           "must be a region libphonenumber knows, such as US, GB or DE; got " + defaultRegion, "identity.defaultRegion");
@@ -68,6 +70,8 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
         require(t.matches("[a-z][A-Za-z0-9_]{0,31}"), "custom identifier types are 1-32 letters, digits or _ starting with a "
             + "lower-case letter; got " + t, "identity.customTypes");
       }
+      exclusiveTypes = exclusiveTypes == null ? List.of()
+          : exclusiveTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
       require(maxIdentifiersPerEvent >= 1 && maxIdentifiersPerEvent <= 64, "must be 1-64, got " + maxIdentifiersPerEvent,
           "identity.maxIdentifiersPerEvent");
     }

@@ -9,16 +9,26 @@ import com.hazelcast.core.HazelcastInstance;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.ProfileSerializer;
+import java.util.List;
 
 /**
  * Starts the embedded Hazelcast member: standalone (no discovery) on the embedded default,
- * profiles stored in BINARY (Compact) form, no backups on a single member.
+ * profiles stored in BINARY (Compact) form, no backups on a single member. With TCP member
+ * addresses it joins them (used by the two-member tests; cluster mode builds on it).
  */
 public final class GridMember {
 
   private GridMember() {}
 
   public static HazelcastInstance start(KairosConfig.Grid grid, String instanceName) {
+    return start(grid, instanceName, List.of());
+  }
+
+  /**
+   * @param tcpMembers addresses of other members to join over TCP (e.g. {@code 127.0.0.1}); empty
+   *     for a standalone member. Profiles then keep one backup.
+   */
+  public static HazelcastInstance start(KairosConfig.Grid grid, String instanceName, List<String> tcpMembers) {
     Config config = new Config();
     config.setInstanceName(instanceName);
     config.setClusterName(grid.clusterName());
@@ -27,11 +37,12 @@ public final class GridMember {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(!tcpMembers.isEmpty()).setMembers(tcpMembers);
     join.getAutoDetectionConfig().setEnabled(false);
     config.getNetworkConfig().setPortAutoIncrement(true);
     config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ProfileSerializer());
-    config.addMapConfig(new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY).setBackupCount(0)
+    config.addMapConfig(new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY)
+        .setBackupCount(tcpMembers.isEmpty() ? 0 : 1)
         .setStatisticsEnabled(true));
     return Hazelcast.newHazelcastInstance(config);
   }

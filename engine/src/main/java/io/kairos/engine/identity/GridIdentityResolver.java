@@ -4,18 +4,27 @@ import com.hazelcast.map.IMap;
 import io.kairos.engine.error.InvalidInputException;
 import com.hazelcast.query.Predicates;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Identifier links in a Hazelcast map ({@code type:value -> profileId}). The strongest identifier
- * of an event (see {@link IdentifierCleaner#types()}) is claimed first, atomically, which
- * picks the profile; the others are then claimed for that profile. An identifier already linked
- * to another profile stays where it is and the conflict is counted (merging is future work).
+ * Identifier links in a Hazelcast map ({@code type:value -> profileId}). An event goes to the
+ * profile that owns its strongest already-linked identifier, so logging in (a new userId next to a
+ * known cookie) lands on the cookie's profile; its new identifiers are linked there. When none is
+ * linked, its strongest identifier is claimed atomically for a new profile (concurrent first events
+ * of one visitor agree). A {@code profileId} identifier names the profile outright.
+ *
+ * <p>Exclusive types ({@code identity.exclusiveTypes}, default userId): a profile holds at most one
+ * value of each, claimed atomically under {@code ~type:profileId}. An event whose exclusive
+ * identifier cannot join the profile its other identifiers point to (a second account on a shared
+ * device) starts or joins that account's own profile instead. An identifier that stays with another
+ * profile is a conflict, counted (merging two profiles is future work).
  */
 public final class GridIdentityResolver implements IdentityResolver {
 
@@ -34,21 +43,73 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   @Override
   public String resolve(Map<String, String> identifiers) {
-    List<Map.Entry<String, String>> ordered = identifiers.entrySet().stream()
-        .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> cleaner.rank(e.getKey()))
-            .thenComparing(Map.Entry::getKey))
+    List<Identifier> ordered = identifiers.entrySet().stream()
+        .map(e -> new Identifier(e.getKey(), e.getValue(), true))
+        .sorted(Comparator.comparingInt((Identifier id) -> cleaner.rank(id.type())).thenComparing(Identifier::type))
         .toList();
-    Map.Entry<String, String> first = ordered.get(0);
-    String profileId = claim(Identifier.key(first.getKey(), first.getValue()),
-        first.getKey().equals("profileId") ? first.getValue() : RandomIds.uuid());
-    for (Map.Entry<String, String> e : ordered.subList(1, ordered.size())) {
-      String owner = claim(Identifier.key(e.getKey(), e.getValue()), profileId);
-      if (!owner.equals(profileId)) {
-        conflicts.incrementAndGet();
-        LOG.debug("identifier {} belongs to {}, event resolved to {}", e.getKey(), owner, profileId);
+    Identifier first = ordered.get(0);
+    String target;
+    if (first.type().equals("profileId")) {
+      target = claim(first.key(), first.value());
+    } else {
+      target = existingOwner(ordered);
+      if (target == null) {
+        target = claim(first.key(), RandomIds.uuid());
       }
     }
-    return profileId;
+    for (Identifier id : ordered) {
+      link(id, target);
+    }
+    return target;
+  }
+
+  /**
+   * The owner of the strongest linked identifier, or null when none is linked or when an unlinked
+   * exclusive identifier of the event cannot join that owner (it holds another value of the type).
+   */
+  private String existingOwner(List<Identifier> ordered) {
+    Map<String, String> owners = links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet()));
+    String owner = ordered.stream().map(id -> owners.get(id.key())).filter(o -> o != null).findFirst().orElse(null);
+    if (owner == null) {
+      return null;
+    }
+    for (Identifier id : ordered) {
+      if (cleaner.isExclusive(id.type()) && !owners.containsKey(id.key())) {
+        String held = links.get(exclusiveKey(id.type(), owner));
+        if (held != null && !held.equals(id.value())) {
+          conflicts.incrementAndGet();
+          LOG.debug("{} {} cannot join {}, which holds another; the event starts that account's own profile", id.type(),
+              id.value(), owner);
+          return null;
+        }
+      }
+    }
+    return owner;
+  }
+
+  /** Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the target holds another value). */
+  private void link(Identifier id, String target) {
+    if (cleaner.isExclusive(id.type())) {
+      String reverse = exclusiveKey(id.type(), target);
+      String held = links.get(reverse);
+      if (held == null) {
+        held = links.executeOnKey(reverse, new ClaimIdentityProcessor(id.value()));
+      }
+      if (!held.equals(id.value())) {
+        conflicts.incrementAndGet();
+        return;
+      }
+    }
+    String owner = claim(id.key(), target);
+    if (!owner.equals(target)) {
+      conflicts.incrementAndGet();
+      LOG.debug("identifier {} belongs to {}, event resolved to {}", id.type(), owner, target);
+    }
+  }
+
+  /** The key under which a profile holds its one value of an exclusive type ({@code ~userId:<profileId>}). */
+  static String exclusiveKey(String type, String profileId) {
+    return "~" + type + ":" + profileId;
   }
 
   /** The owner of {@code key}, linking it to {@code candidate} first if it has none (a read first: most keys are known). */
@@ -87,12 +148,21 @@ public final class GridIdentityResolver implements IdentityResolver {
   public int unlinkAll(String profileId) {
     Set<String> keys = links.keySet(Predicates.equal("this", profileId));
     keys.forEach(links::delete);
+    cleaner.exclusiveTypes().forEach(type -> links.delete(exclusiveKey(type, profileId)));
     return keys.size();
   }
 
   @Override
   public void restore(Map<String, String> keyToProfile) {
-    links.putAll(keyToProfile);
+    Map<String, String> all = new HashMap<>(keyToProfile);
+    keyToProfile.forEach((key, owner) -> {
+      int colon = key.indexOf(':');
+      String type = key.substring(0, colon);
+      if (cleaner.isExclusive(type)) {
+        all.putIfAbsent(exclusiveKey(type, owner), key.substring(colon + 1));
+      }
+    });
+    links.putAll(all);
   }
 
   /** Identifiers seen on an event but already linked to a different profile. */

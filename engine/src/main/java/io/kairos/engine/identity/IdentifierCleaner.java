@@ -23,6 +23,7 @@ public final class IdentifierCleaner {
   private static final int MAX_DOMAIN = 253;
 
   private final List<String> ranked;
+  private final List<String> exclusive;
   private final String defaultRegion;
   private final boolean canonicalizeGmail;
   private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -38,6 +39,13 @@ public final class IdentifierCleaner {
     all.add("deviceId");
     all.add("anonymousId");
     this.ranked = List.copyOf(all);
+    for (String exclusive : config.exclusiveTypes()) {
+      if (!ranked.contains(exclusive) || exclusive.equals("profileId")) {
+        throw new ConfigException("identity.exclusiveTypes: " + exclusive + " is not an identifier type (or is profileId)",
+            "identity.exclusiveTypes");
+      }
+    }
+    this.exclusive = List.copyOf(config.exclusiveTypes());
     this.defaultRegion = config.defaultRegion();
     this.canonicalizeGmail = config.canonicalizeGmail();
   }
@@ -45,6 +53,15 @@ public final class IdentifierCleaner {
   /** Every known type, strongest first (custom types rank after phone and before deviceId). */
   public List<String> types() {
     return ranked;
+  }
+
+  /** Types a profile holds at most one value of. */
+  public boolean isExclusive(String type) {
+    return exclusive.contains(type);
+  }
+
+  public List<String> exclusiveTypes() {
+    return exclusive;
   }
 
   public boolean knows(String type) {
