@@ -16,7 +16,9 @@ public final class ProfileJson {
   public static JsonObject toJson(Profile p, KairosConfig.ConsentPolicy policy) {
     JsonObject identifiers = byType(p.identifiers());
     JsonObject consents = new JsonObject();
-    new TreeMap<>(policy.defaults()).forEach((purpose, fallback) -> {
+    TreeMap<String, String> purposes = new TreeMap<>(policy.defaults());
+    p.consents().keySet().forEach(purpose -> purposes.putIfAbsent(purpose, null)); // answers for purposes since removed from config
+    purposes.forEach((purpose, fallback) -> {
       Consent c = p.consent(purpose);
       consents.put(purpose, c == null ? new JsonObject().put("status", fallback).put("source", "default")
           : new JsonObject().put("status", c.status()).put("source", c.source()).put("at", iso(c.at())));
