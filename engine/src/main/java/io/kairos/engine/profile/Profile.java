@@ -9,12 +9,13 @@ import java.util.Map;
  *
  * @param identifiers {@code type:value} strings that resolve to this profile
  * @param invalidIdentifiers {@code type:value} strings of e-mails and phones that failed validation: kept as written, not linked
- * @param traits trait name to JSON-encoded value (latest wins)
+ * @param traits trait name to JSON-encoded value (the newest event's value wins)
+ * @param traitOrigins trait name to the source and time of its current value
  * @param consents purpose (e.g. {@code marketing_email}) to the person's latest answer
  */
 public record Profile(String profileId, List<String> identifiers, List<String> invalidIdentifiers, long firstSeen, long lastSeen, long eventCount,
     Map<String, Long> eventCounts, Map<String, Long> channelCounts, List<CartItem> cart, long purchaseCount,
-    double purchaseTotal, long lastPurchaseAt, Map<String, String> traits, SentimentState sentiment,
+    double purchaseTotal, long lastPurchaseAt, Map<String, String> traits, Map<String, TraitOrigin> traitOrigins, SentimentState sentiment,
     PropensityState propensity, SessionState session, List<Interaction> recent, Map<String, Consent> consents) {
 
   public Profile {
@@ -24,18 +25,19 @@ public record Profile(String profileId, List<String> identifiers, List<String> i
     channelCounts = Map.copyOf(channelCounts);
     cart = List.copyOf(cart);
     traits = Map.copyOf(traits);
+    traitOrigins = Map.copyOf(traitOrigins);
     recent = List.copyOf(recent);
     consents = Map.copyOf(consents);
   }
 
   public static Profile empty(String profileId) {
-    return new Profile(profileId, List.of(), List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), 0, 0, 0, Map.of(),
+    return new Profile(profileId, List.of(), List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), 0, 0, 0, Map.of(), Map.of(),
         SentimentState.NONE, PropensityState.NONE, SessionState.NONE, List.of(), Map.of());
   }
 
   public Profile withPropensity(PropensityState p) {
     return new Profile(profileId, identifiers, invalidIdentifiers, firstSeen, lastSeen, eventCount, eventCounts, channelCounts, cart,
-        purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p, session, recent, consents);
+        purchaseCount, purchaseTotal, lastPurchaseAt, traits, traitOrigins, sentiment, p, session, recent, consents);
   }
 
   /** The person's answer for a purpose, or null when they never gave one. */

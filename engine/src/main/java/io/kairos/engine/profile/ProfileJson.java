@@ -25,6 +25,9 @@ public final class ProfileJson {
     });
     JsonObject traits = new JsonObject();
     new TreeMap<>(p.traits()).forEach((k, v) -> traits.put(k, Json.decodeValue(v)));
+    JsonObject traitSources = new JsonObject();
+    new TreeMap<>(p.traitOrigins()).forEach((k, o) -> traitSources.put(k, new JsonObject().put("source", o.source())
+        .put("at", iso(o.at()))));
     JsonArray cart = new JsonArray();
     for (CartItem item : p.cart()) {
       cart.add(new JsonObject().put("productId", item.productId()).put("quantity", item.quantity()).put("price", item.price()));
@@ -69,6 +72,7 @@ public final class ProfileJson {
         .put("firstSeen", iso(p.firstSeen()))
         .put("lastSeen", iso(p.lastSeen()))
         .put("traits", traits)
+        .put("traitSources", traitSources)
         .put("counters", new JsonObject()
             .put("events", p.eventCount())
             .put("byType", new JsonObject(Map.copyOf(new TreeMap<String, Object>(p.eventCounts()))))

@@ -30,9 +30,15 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     }
     String[] traitKeys = r.readArrayOfString("traitKeys");
     String[] traitValues = r.readArrayOfString("traitValues");
+    String[] traitSources = r.readArrayOfString("traitSources");
+    long[] traitTimes = r.readArrayOfInt64("traitTimes");
     Map<String, String> traits = new LinkedHashMap<>();
+    Map<String, TraitOrigin> traitOrigins = new LinkedHashMap<>();
     for (int i = 0; i < traitKeys.length; i++) {
       traits.put(traitKeys[i], traitValues[i]);
+      if (traitTimes[i] != 0 || traitSources[i] != null) {
+        traitOrigins.put(traitKeys[i], new TraitOrigin(traitSources[i], traitTimes[i]));
+      }
     }
     String[] rTypes = r.readArrayOfString("recentTypes");
     String[] rChannels = r.readArrayOfString("recentChannels");
@@ -69,7 +75,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     return new Profile(r.readString("profileId"), List.of(r.readArrayOfString("identifiers")),
         List.of(r.readArrayOfString("invalidIdentifiers")), r.readInt64("firstSeen"),
         r.readInt64("lastSeen"), r.readInt64("eventCount"), eventCounts, channelCounts, cart, r.readInt64("purchaseCount"),
-        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, sentiment, propensity, session, recent, consents);
+        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, traitOrigins, sentiment, propensity, session, recent, consents);
   }
 
   @Override
@@ -97,8 +103,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeInt64("purchaseCount", p.purchaseCount());
     w.writeFloat64("purchaseTotal", p.purchaseTotal());
     w.writeInt64("lastPurchaseAt", p.lastPurchaseAt());
-    w.writeArrayOfString("traitKeys", p.traits().keySet().toArray(String[]::new));
-    w.writeArrayOfString("traitValues", p.traits().values().toArray(String[]::new));
+    writeTraits(w, p.traits(), p.traitOrigins());
     SentimentState s = p.sentiment();
     w.writeFloat64("sentimentLast", s.lastScore());
     w.writeString("sentimentLabel", s.lastLabel());
@@ -146,6 +151,26 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeArrayOfInt64("recentTimes", times);
     w.writeArrayOfString("recentSummaries", summaries);
     writeConsents(w, p.consents());
+  }
+
+  private static void writeTraits(CompactWriter w, Map<String, String> traits, Map<String, TraitOrigin> origins) {
+    int n = traits.size();
+    String[] keys = new String[n];
+    String[] values = new String[n];
+    String[] sources = new String[n];
+    long[] times = new long[n];
+    int i = 0;
+    for (Map.Entry<String, String> t : traits.entrySet()) {
+      TraitOrigin o = origins.get(t.getKey());
+      keys[i] = t.getKey();
+      values[i] = t.getValue();
+      sources[i] = o == null ? null : o.source();
+      times[i++] = o == null ? 0 : o.at();
+    }
+    w.writeArrayOfString("traitKeys", keys);
+    w.writeArrayOfString("traitValues", values);
+    w.writeArrayOfString("traitSources", sources);
+    w.writeArrayOfInt64("traitTimes", times);
   }
 
   private static void writeConsents(CompactWriter w, Map<String, Consent> consents) {

@@ -48,9 +48,17 @@ public final class ProfileUpdater {
       default -> { }
     }
     Map<String, String> traits = p.traits();
+    Map<String, TraitOrigin> origins = p.traitOrigins();
     if (!c.traits().isEmpty()) {
       traits = new HashMap<>(p.traits());
-      traits.putAll(c.traits());
+      origins = new HashMap<>(p.traitOrigins());
+      for (Map.Entry<String, String> t : c.traits().entrySet()) {
+        TraitOrigin held = origins.get(t.getKey());
+        if (held == null || c.timestamp() >= held.at()) { // a late event with an older time does not overwrite
+          traits.put(t.getKey(), t.getValue());
+          origins.put(t.getKey(), new TraitOrigin(c.channel(), c.timestamp()));
+        }
+      }
     }
     SentimentState sentiment = c.sentimentLabel() == null ? p.sentiment()
         : p.sentiment().with(c.sentimentScore(), c.sentimentLabel(), c.sentimentLanguage(), c.timestamp(), c.channel(),
@@ -66,7 +74,7 @@ public final class ProfileUpdater {
     }
     recent.sort((a, b) -> Long.compare(b.timestamp(), a.timestamp()));
     return new Profile(p.profileId(), List.copyOf(ids), invalid, first, last, p.eventCount() + 1, eventCounts, channelCounts,
-        cart, purchaseCount, purchaseTotal, lastPurchaseAt, traits, sentiment, p.propensity(), session, recent,
+        cart, purchaseCount, purchaseTotal, lastPurchaseAt, traits, origins, sentiment, p.propensity(), session, recent,
         applyConsents(p.consents(), c.consents()));
   }
 

@@ -15,6 +15,7 @@ import io.kairos.engine.profile.ProfileRules;
 import io.kairos.engine.profile.PropensityState;
 import io.kairos.engine.profile.SentimentState;
 import io.kairos.engine.profile.SessionState;
+import io.kairos.engine.profile.TraitOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class GridProfileStoreTest {
   @Test
   void compactRoundTripKeepsEveryField() {
     Profile p = new Profile("rt-1", List.of("userId:u-1", "email:a@b.c"), List.of("phone:12"), 1, 2, 3, Map.of("page_view", 2L, "purchase", 1L),
-        Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2, Map.of("tier", "\"gold\""),
+        Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2, Map.of("tier", "\"gold\""), Map.of("tier", new TraitOrigin("web", 2)),
         new SentimentState(-0.5, "negative", "en", -0.2, 2, 5, Map.of("web", -0.2, "email", 0.4), 5, "web",
             "Broken on arrival"), new PropensityState(0.3, "m@1", 6, 3),
         new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related"),

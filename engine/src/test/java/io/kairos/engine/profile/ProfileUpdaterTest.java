@@ -92,6 +92,13 @@ class ProfileUpdaterTest {
     p = ProfileUpdater.apply(p, withTraits, RULES);
     assertThat(p.traits()).containsEntry("tier", "\"gold\"").containsEntry("age", "41");
     assertThat(p.identifiers()).containsExactly("userId:u-1", "email:ann@example.com");
+    assertThat(p.traitOrigins()).containsEntry("tier", new TraitOrigin("web", T0));
+    ProfileChange late = new ProfileChange("identify", null, T0 - 1000, "crm_import", List.of("userId:u-1"), null, 1, 0, -1, 0,
+        Map.of("tier", "\"bronze\"", "city", "\"Cluj\""), null, null, 0, null, List.of(), Map.of());
+    p = ProfileUpdater.apply(p, late, RULES);
+    assertThat(p.traits()).as("an older value arriving late does not overwrite").containsEntry("tier", "\"gold\"")
+        .containsEntry("city", "\"Cluj\"");
+    assertThat(p.traitOrigins()).containsEntry("city", new TraitOrigin("crm_import", T0 - 1000));
   }
 
   @Test
