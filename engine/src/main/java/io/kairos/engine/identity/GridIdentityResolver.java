@@ -47,18 +47,20 @@ public final class GridIdentityResolver implements IdentityResolver {
         .map(e -> new Identifier(e.getKey(), e.getValue(), true))
         .sorted(Comparator.comparingInt((Identifier id) -> cleaner.rank(id.type())).thenComparing(Identifier::type))
         .toList();
+    // Known links in one call; claims below add to it, so no key is read twice.
+    Map<String, String> known = new HashMap<>(links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet())));
     Identifier first = ordered.get(0);
     String target;
     if (first.type().equals("profileId")) {
-      target = claim(first.key(), first.value());
+      target = claim(first.key(), first.value(), known);
     } else {
-      target = existingOwner(ordered);
+      target = existingOwner(ordered, known);
       if (target == null) {
-        target = claim(first.key(), RandomIds.uuid());
+        target = claim(first.key(), RandomIds.uuid(), known);
       }
     }
     for (Identifier id : ordered) {
-      link(id, target);
+      link(id, target, known);
     }
     return target;
   }
@@ -67,15 +69,14 @@ public final class GridIdentityResolver implements IdentityResolver {
    * The owner of the strongest linked identifier, or null when none is linked or when an unlinked
    * exclusive identifier of the event cannot join that owner (it holds another value of the type).
    */
-  private String existingOwner(List<Identifier> ordered) {
-    Map<String, String> owners = links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet()));
-    String owner = ordered.stream().map(id -> owners.get(id.key())).filter(o -> o != null).findFirst().orElse(null);
+  private String existingOwner(List<Identifier> ordered, Map<String, String> known) {
+    String owner = ordered.stream().map(id -> known.get(id.key())).filter(o -> o != null).findFirst().orElse(null);
     if (owner == null) {
       return null;
     }
     for (Identifier id : ordered) {
-      if (cleaner.isExclusive(id.type()) && !owners.containsKey(id.key())) {
-        String held = links.get(exclusiveKey(id.type(), owner));
+      if (cleaner.isExclusive(id.type()) && !known.containsKey(id.key())) {
+        String held = read(exclusiveKey(id.type(), owner), known);
         if (held != null && !held.equals(id.value())) {
           conflicts.incrementAndGet();
           LOG.debug("{} {} cannot join {}, which holds another; the event starts that account's own profile", id.type(),
@@ -88,34 +89,44 @@ public final class GridIdentityResolver implements IdentityResolver {
   }
 
   /** Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the target holds another value). */
-  private void link(Identifier id, String target) {
+  private void link(Identifier id, String target, Map<String, String> known) {
     if (cleaner.isExclusive(id.type())) {
-      String reverse = exclusiveKey(id.type(), target);
-      String held = links.get(reverse);
-      if (held == null) {
-        held = links.executeOnKey(reverse, new ClaimIdentityProcessor(id.value()));
-      }
+      String held = claim(exclusiveKey(id.type(), target), id.value(), known);
       if (!held.equals(id.value())) {
         conflicts.incrementAndGet();
         return;
       }
     }
-    String owner = claim(id.key(), target);
+    String owner = claim(id.key(), target, known);
     if (!owner.equals(target)) {
       conflicts.incrementAndGet();
       LOG.debug("identifier {} belongs to {}, event resolved to {}", id.type(), owner, target);
     }
   }
 
+  /** A link's value, from {@code known} or the map (remembered either way). */
+  private String read(String key, Map<String, String> known) {
+    if (known.containsKey(key)) {
+      return known.get(key);
+    }
+    String value = links.get(key);
+    known.put(key, value);
+    return value;
+  }
+
+  /** The owner of {@code key}, linking it to {@code candidate} atomically if it has none. */
+  private String claim(String key, String candidate, Map<String, String> known) {
+    String owner = read(key, known);
+    if (owner == null) {
+      owner = links.executeOnKey(key, new ClaimIdentityProcessor(candidate));
+      known.put(key, owner);
+    }
+    return owner;
+  }
+
   /** The key under which a profile holds its one value of an exclusive type ({@code ~userId:<profileId>}). */
   static String exclusiveKey(String type, String profileId) {
     return "~" + type + ":" + profileId;
-  }
-
-  /** The owner of {@code key}, linking it to {@code candidate} first if it has none (a read first: most keys are known). */
-  private String claim(String key, String candidate) {
-    String owner = links.get(key);
-    return owner != null ? owner : links.executeOnKey(key, new ClaimIdentityProcessor(candidate));
   }
 
   @Override
