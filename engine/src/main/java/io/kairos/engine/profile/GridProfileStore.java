@@ -1,7 +1,9 @@
 package io.kairos.engine.profile;
 
 import com.hazelcast.map.IMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,9 @@ public final class GridProfileStore implements ProfileStore {
 
   public static final String MAP_NAME = "profiles";
 
+  /** Merges always point at a smaller id, so chains end; this only guards against a corrupted map. */
+  private static final int MAX_HOPS = 64;
+
   private final IMap<String, Profile> map;
   private final ProfileRules rules;
 
@@ -24,6 +29,27 @@ public final class GridProfileStore implements ProfileStore {
 
   @Override
   public Map<String, Profile> apply(Map<String, List<ProfileChange>> changesByProfile) {
+    Map<String, Profile> out = new HashMap<>();
+    Map<String, List<ProfileChange>> pending = changesByProfile;
+    for (int hop = 0; !pending.isEmpty(); hop++) {
+      if (hop > MAX_HOPS) {
+        throw new IllegalStateException("merge chain longer than " + MAX_HOPS + " at " + pending.keySet());
+      }
+      Map<String, Profile> applied = applyOnce(pending);
+      Map<String, List<ProfileChange>> forwarded = new LinkedHashMap<>();
+      for (Map.Entry<String, Profile> e : applied.entrySet()) {
+        if (e.getValue().isTombstone()) {
+          forwarded.computeIfAbsent(e.getValue().mergedInto(), id -> new ArrayList<>()).addAll(pending.get(e.getKey()));
+        } else {
+          out.put(e.getKey(), e.getValue());
+        }
+      }
+      pending = forwarded;
+    }
+    return out;
+  }
+
+  private Map<String, Profile> applyOnce(Map<String, List<ProfileChange>> changesByProfile) {
     ApplyChangesProcessor processor = new ApplyChangesProcessor(changesByProfile, rules);
     if (changesByProfile.size() == 1) {
       String id = changesByProfile.keySet().iterator().next();
@@ -36,7 +62,28 @@ public final class GridProfileStore implements ProfileStore {
 
   @Override
   public Profile get(String profileId) {
-    return map.get(profileId);
+    Profile p = map.get(profileId);
+    for (int hop = 0; p != null && p.isTombstone() && hop <= MAX_HOPS; hop++) {
+      p = map.get(p.mergedInto());
+    }
+    return p == null || p.isTombstone() ? null : p;
+  }
+
+  @Override
+  public Profile merge(String mergedId, String survivorId) {
+    Profile state = map.executeOnKey(mergedId, new TombstoneProcessor(survivorId));
+    if (state.isTombstone()) {
+      return null;
+    }
+    String target = survivorId;
+    for (int hop = 0; hop <= MAX_HOPS; hop++) {
+      Profile result = map.executeOnKey(target, new AbsorbProcessor(state, rules));
+      if (!result.isTombstone()) {
+        return result;
+      }
+      target = result.mergedInto();
+    }
+    throw new IllegalStateException("merge chain longer than " + MAX_HOPS + " from " + survivorId);
   }
 
   @Override

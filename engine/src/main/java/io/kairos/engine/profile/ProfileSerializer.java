@@ -75,7 +75,8 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     return new Profile(r.readString("profileId"), List.of(r.readArrayOfString("identifiers")),
         List.of(r.readArrayOfString("invalidIdentifiers")), r.readInt64("firstSeen"),
         r.readInt64("lastSeen"), r.readInt64("eventCount"), eventCounts, channelCounts, cart, r.readInt64("purchaseCount"),
-        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, traitOrigins, sentiment, propensity, session, recent, consents);
+        r.readFloat64("purchaseTotal"), r.readInt64("lastPurchaseAt"), traits, traitOrigins, sentiment, propensity, session, recent, consents,
+        r.readString("mergedInto"));
   }
 
   @Override
@@ -151,6 +152,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeArrayOfInt64("recentTimes", times);
     w.writeArrayOfString("recentSummaries", summaries);
     writeConsents(w, p.consents());
+    w.writeString("mergedInto", p.mergedInto());
   }
 
   private static void writeTraits(CompactWriter w, Map<String, String> traits, Map<String, TraitOrigin> origins) {

@@ -9,11 +9,21 @@ import java.util.Map;
  */
 public interface ProfileStore {
 
-  /** Applies each profile's changes atomically (creating profiles as needed); returns the new states. */
+  /**
+   * Applies each profile's changes atomically (creating profiles as needed); changes for a
+   * merged-away profile go to its survivor. Returns the new states by the id that holds them.
+   */
   Map<String, Profile> apply(Map<String, List<ProfileChange>> changesByProfile);
 
-  /** The profile, or null when there is none. */
+  /** The profile, or null when there is none; a merged-away id gives its survivor's profile. */
   Profile get(String profileId);
+
+  /**
+   * Merges {@code mergedId} into {@code survivorId}: the merged profile becomes a tombstone and the
+   * survivor absorbs its state. Returns the survivor's new state, or null when {@code mergedId} had
+   * been merged away already (nothing done).
+   */
+  Profile merge(String mergedId, String survivorId);
 
   /** Stores a score unless a newer one is already there; returns whether it was stored. */
   boolean setPropensity(String profileId, PropensityState score);

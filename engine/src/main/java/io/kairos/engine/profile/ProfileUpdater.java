@@ -75,7 +75,7 @@ public final class ProfileUpdater {
     recent.sort((a, b) -> Long.compare(b.timestamp(), a.timestamp()));
     return new Profile(p.profileId(), List.copyOf(ids), invalid, first, last, p.eventCount() + 1, eventCounts, channelCounts,
         cart, purchaseCount, purchaseTotal, lastPurchaseAt, traits, origins, sentiment, p.propensity(), session, recent,
-        applyConsents(p.consents(), c.consents()));
+        applyConsents(p.consents(), c.consents()), null);
   }
 
   /** Newest answer per purpose wins; on equal times the later-applied one does (append order). */

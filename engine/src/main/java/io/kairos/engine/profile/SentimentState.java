@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code lastNegativeAt == 0} means nothing negative yet.
  */
 public record SentimentState(double lastScore, String lastLabel, String lastLanguage, double average, long count, long lastAt,
-    Map<String, Double> channelAverages, long lastNegativeAt, String lastNegativeChannel, String lastNegativeSnippet) {
+    Map<String, Double> channelAverages, long lastNegativeAt, String lastNegativeChannel, String lastNegativeSnippet) implements java.io.Serializable {
 
   public static final double ALPHA = 0.3;
   public static final SentimentState NONE = new SentimentState(0, null, null, 0, 0, 0, Map.of(), 0, null, null);

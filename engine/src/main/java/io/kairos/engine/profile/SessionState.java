@@ -7,7 +7,7 @@ package io.kairos.engine.profile;
  */
 public record SessionState(long startedAt, long lastEventAt, int sessionCount, int administrative, double administrativeSeconds,
     int informational, double informationalSeconds, int productRelated, double productRelatedSeconds, double pageValueSum,
-    String lastPageKind) {
+    String lastPageKind) implements java.io.Serializable {
 
   public static final SessionState NONE = new SessionState(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
 

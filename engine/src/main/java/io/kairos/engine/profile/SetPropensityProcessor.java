@@ -12,7 +12,7 @@ public record SetPropensityProcessor(PropensityState score) implements EntryProc
   @Override
   public Boolean process(Map.Entry<String, Profile> entry) {
     Profile profile = entry.getValue();
-    if (profile == null || profile.propensity().asOfEventCount() > score.asOfEventCount()) {
+    if (profile == null || profile.isTombstone() || profile.propensity().asOfEventCount() > score.asOfEventCount()) {
       return false;
     }
     entry.setValue(profile.withPropensity(score));

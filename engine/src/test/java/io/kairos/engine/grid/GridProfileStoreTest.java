@@ -55,7 +55,7 @@ class GridProfileStoreTest {
             "Broken on arrival"), new PropensityState(0.3, "m@1", 6, 3),
         new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related"),
         List.of(new Interaction("purchase", "web", 2, "total=19"), new Interaction("page_view", "web", 1, null)),
-        Map.of("marketing_email", new Consent("denied", "call_center", 7), "personalization", new Consent("granted", "web", 3)));
+        Map.of("marketing_email", new Consent("denied", "call_center", 7), "personalization", new Consent("granted", "web", 3)), null);
     map.put(p.profileId(), p);
     assertThat(map.get(p.profileId())).isEqualTo(p);
     assertThat(map.getLocalMapStats().getOwnedEntryMemoryCost()).isPositive();
@@ -96,5 +96,58 @@ class GridProfileStoreTest {
     assertThat(hot.eventCounts()).containsEntry("add_to_cart", (long) threads * perThread);
     assertThat(hot.cart().stream().mapToLong(CartItem::quantity).sum()).isEqualTo(threads * perThread);
     assertThat(hot.identifiers()).hasSize(threads);
+  }
+
+  @Test
+  void eventsArrivingForBothProfilesWhileTheyMergeCountExactlyOnce() throws Exception {
+    KairosConfig.Grid pair = new KairosConfig.Grid("merge-" + UUID.randomUUID(), 20, 30);
+    HazelcastInstance a = GridMember.start(pair, "merge-a-" + UUID.randomUUID(), List.of("127.0.0.1"));
+    HazelcastInstance b = GridMember.start(pair, "merge-b-" + UUID.randomUUID(), List.of("127.0.0.1"));
+    try {
+      assertThat(a.getCluster().getMembers()).hasSize(2);
+      List<GridProfileStore> oneMember = List.of(store);
+      List<GridProfileStore> twoMembers = List.of(new GridProfileStore(a.getMap(GridProfileStore.MAP_NAME), RULES),
+          new GridProfileStore(b.getMap(GridProfileStore.MAP_NAME), RULES));
+      for (List<GridProfileStore> stores : List.of(oneMember, twoMembers)) {
+        String survivor = "s-" + UUID.randomUUID();
+        String merged = "t-" + UUID.randomUUID();
+        int threads = 8;
+        int perThread = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          GridProfileStore s = stores.get(t % stores.size());
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < perThread; i++) {
+              ProfileChange c = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
+                  List.of("anonymousId:m" + thread), "sku-" + (i % 3), 1, 2.0, -1, 0, Map.of(), null, null, 0, null, List.of(),
+                  Map.of());
+              s.apply(Map.of(thread % 2 == 0 ? survivor : merged, List.of(c)));
+            }
+          }));
+        }
+        done.add(pool.submit(() -> {
+          while (stores.get(0).get(merged) == null || stores.get(0).get(merged).eventCount() < perThread) {
+            Thread.onSpinWait();
+          }
+          assertThat(stores.get(stores.size() - 1).merge(merged, survivor)).isNotNull();
+          assertThat(stores.get(0).merge(merged, survivor)).as("merging twice does nothing").isNull();
+          return null;
+        }));
+        for (Future<?> f : done) {
+          f.get();
+        }
+        pool.shutdown();
+        Profile one = stores.get(0).get(survivor);
+        assertThat(one.eventCount()).as(stores.size() + " member(s)").isEqualTo(threads * perThread);
+        assertThat(one.cart().stream().mapToLong(CartItem::quantity).sum()).isEqualTo(threads * perThread);
+        assertThat(one.identifiers()).hasSize(threads);
+        assertThat(stores.get(0).get(merged)).as("the merged-away id answers with the survivor").isEqualTo(one);
+      }
+    } finally {
+      a.shutdown();
+      b.shutdown();
+    }
   }
 }
