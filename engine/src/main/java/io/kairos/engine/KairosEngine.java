@@ -15,6 +15,7 @@ import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.grid.GridMember;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.identity.IdentifierCleaner;
+import io.kairos.engine.identity.ProfileMerger;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.EventReplay;
 import io.kairos.engine.ingest.IngestPipeline;
@@ -26,6 +27,7 @@ import io.kairos.engine.profile.ProfileRules;
 import io.kairos.engine.store.SqliteDatabase;
 import io.kairos.engine.store.SqliteDecisionLog;
 import io.kairos.engine.store.SqliteEventLog;
+import io.kairos.engine.store.SqliteMergeLog;
 import io.kairos.engine.store.SqlitePersonalData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -78,22 +80,27 @@ public final class KairosEngine {
     metrics = new KairosMetrics();
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
-        Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqlitePersonalData.SCHEMA).flatMap(List::stream).toList());
+        Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
     IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
     ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
     GridProfileStore profiles = new GridProfileStore(profileMap, rules);
     IdentifierCleaner cleaner = new IdentifierCleaner(config.identity());
-    GridIdentityResolver identity = new GridIdentityResolver(grid.getMap(GridIdentityResolver.MAP_NAME), cleaner);
+    IMap<String, String> links = grid.getMap(GridIdentityResolver.MAP_NAME);
+    SqliteMergeLog mergeLog = new SqliteMergeLog(db);
+    ProfileMerger merger = new ProfileMerger(links, profiles, mergeLog, config.identity(), clock);
+    GridIdentityResolver identity = new GridIdentityResolver(links, cleaner, merger);
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
     scorer = PropensityScorer.load(config.models().propensityDir(), metrics);
-    EventReplay.run(eventLog, profiles, identity, scorer, rules, clock.millis());
+    EventReplay.run(eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
 
     metrics.gauge("kairos.store.queue.depth", db::queueDepth);
     metrics.gauge("kairos.grid.profiles", () -> profileMap.getLocalMapStats().getOwnedEntryCount());
     metrics.gauge("kairos.grid.profiles.memory.bytes", () -> profileMap.getLocalMapStats().getOwnedEntryMemoryCost());
     metrics.gauge("kairos.identity.conflicts", identity::conflicts);
+    metrics.gauge("kairos.identity.merges", merger::merges);
+    metrics.gauge("kairos.identity.merges.refused", merger::refusals);
     metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity",
         "version", String.valueOf(scorer.modelVersion()));
     metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment",
@@ -106,7 +113,7 @@ public final class KairosEngine {
         new ConsentRules(config.consent())), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
-        config.consent(), clock);
+        mergeLog, config.consent(), clock);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
         identity, privacy, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
             sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers);

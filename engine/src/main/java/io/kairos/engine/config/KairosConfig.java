@@ -58,9 +58,11 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    * @param maxIdentifiersPerEvent more on one event or decide request is refused
    * @param canonicalizeGmail treat dots and {@code +tags} in Gmail addresses as the same mailbox
    * @param exclusiveTypes identifier types a profile holds at most one value of (e.g. {@code userId}: two accounts are two people)
+   * @param neverMergeTypes identifier types that link but never merge two profiles (e.g. a shared tablet's {@code deviceId})
+   * @param maxAnonymousIds a merge that would leave a profile with more anonymous ids is refused
    */
   public record Identity(String defaultRegion, List<String> customTypes, int maxIdentifiersPerEvent, boolean canonicalizeGmail,
-      List<String> exclusiveTypes) {
+      List<String> exclusiveTypes, List<String> neverMergeTypes, int maxAnonymousIds) {
     public Identity {
       require(defaultRegion != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion),
           "must be a region libphonenumber knows, such as US, GB or DE; got " + defaultRegion, "identity.defaultRegion");
@@ -72,6 +74,9 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       }
       exclusiveTypes = exclusiveTypes == null ? List.of()
           : exclusiveTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+      neverMergeTypes = neverMergeTypes == null ? List.of()
+          : neverMergeTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+      require(maxAnonymousIds >= 1, "must be positive, got " + maxAnonymousIds, "identity.maxAnonymousIds");
       require(maxIdentifiersPerEvent >= 1 && maxIdentifiersPerEvent <= 64, "must be 1-64, got " + maxIdentifiersPerEvent,
           "identity.maxIdentifiersPerEvent");
     }

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * <p>Exclusive types ({@code identity.exclusiveTypes}, default userId): a profile holds at most one
  * value of each, claimed atomically under {@code ~type:profileId}. An event whose exclusive
  * identifier cannot join the profile its other identifiers point to (a second account on a shared
- * device) starts or joins that account's own profile instead. An identifier that stays with another
- * profile is a conflict, counted (merging two profiles is future work).
+ * device) starts or joins that account's own profile instead.
+ *
+ * <p>An identifier already linked to another profile links two people: with a {@link ProfileMerger}
+ * they are merged (or the merge is refused by a rule and recorded); without one it is a counted
+ * conflict.
  */
 public final class GridIdentityResolver implements IdentityResolver {
 
@@ -34,15 +37,23 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   private final IMap<String, String> links;
   private final IdentifierCleaner cleaner;
+  private final ProfileMerger merger;
   private final AtomicLong conflicts = new AtomicLong();
 
+  /** A resolver that never merges: an identifier linked elsewhere is a counted conflict. */
   public GridIdentityResolver(IMap<String, String> links, IdentifierCleaner cleaner) {
+    this(links, cleaner, null);
+  }
+
+  /** @param merger merges two profiles an event links (null: never merge) */
+  public GridIdentityResolver(IMap<String, String> links, IdentifierCleaner cleaner, ProfileMerger merger) {
     this.links = links;
     this.cleaner = cleaner;
+    this.merger = merger;
   }
 
   @Override
-  public String resolve(Map<String, String> identifiers) {
+  public String resolve(Map<String, String> identifiers, String messageId) {
     List<Identifier> ordered = identifiers.entrySet().stream()
         .map(e -> new Identifier(e.getKey(), e.getValue(), true))
         .sorted(Comparator.comparingInt((Identifier id) -> cleaner.rank(id.type())).thenComparing(Identifier::type))
@@ -60,17 +71,20 @@ public final class GridIdentityResolver implements IdentityResolver {
       }
     }
     for (Identifier id : ordered) {
-      link(id, target, known);
+      target = link(id, target, known, messageId);
     }
     return target;
   }
 
   /**
-   * The owner of the strongest linked identifier, or null when none is linked or when an unlinked
+   * The owner of the strongest linked identifier (never-merge types last), or null when none is linked or when an unlinked
    * exclusive identifier of the event cannot join that owner (it holds another value of the type).
    */
   private String existingOwner(List<Identifier> ordered, Map<String, String> known) {
-    String owner = ordered.stream().map(id -> known.get(id.key())).filter(o -> o != null).findFirst().orElse(null);
+    // Never-merge types (a shared tablet's deviceId) decide only when nothing else is linked.
+    String owner = ordered.stream().filter(id -> !cleaner.isNeverMerge(id.type())).map(id -> known.get(id.key()))
+        .filter(o -> o != null).findFirst()
+        .orElse(ordered.stream().map(id -> known.get(id.key())).filter(o -> o != null).findFirst().orElse(null));
     if (owner == null) {
       return null;
     }
@@ -88,20 +102,34 @@ public final class GridIdentityResolver implements IdentityResolver {
     return owner;
   }
 
-  /** Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the target holds another value). */
-  private void link(Identifier id, String target, Map<String, String> known) {
+  /**
+   * Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the
+   * target holds another value). An identifier that belongs to another profile links the two
+   * people: they are merged unless a rule refuses. Returns the profile the event goes to now.
+   */
+  private String link(Identifier id, String target, Map<String, String> known, String messageId) {
     if (cleaner.isExclusive(id.type())) {
       String held = claim(exclusiveKey(id.type(), target), id.value(), known);
       if (!held.equals(id.value())) {
         conflicts.incrementAndGet();
-        return;
+        return target;
       }
     }
     String owner = claim(id.key(), target, known);
-    if (!owner.equals(target)) {
+    if (owner.equals(target)) {
+      return target;
+    }
+    if (merger == null) {
       conflicts.incrementAndGet();
       LOG.debug("identifier {} belongs to {}, event resolved to {}", id.type(), owner, target);
+      return target;
     }
+    String live = merger.canonical(target);
+    String other = merger.canonical(owner);
+    if (live.equals(other)) {
+      return live;
+    }
+    return merger.mergeOrRefuse(live, other, id, messageId); // refusals are counted by the merger
   }
 
   /** A link's value, from {@code known} or the map (remembered either way). */

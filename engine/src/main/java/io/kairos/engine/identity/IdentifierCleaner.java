@@ -24,6 +24,7 @@ public final class IdentifierCleaner {
 
   private final List<String> ranked;
   private final List<String> exclusive;
+  private final List<String> neverMerge;
   private final String defaultRegion;
   private final boolean canonicalizeGmail;
   private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -46,6 +47,7 @@ public final class IdentifierCleaner {
       }
     }
     this.exclusive = List.copyOf(config.exclusiveTypes());
+    this.neverMerge = List.copyOf(config.neverMergeTypes());
     this.defaultRegion = config.defaultRegion();
     this.canonicalizeGmail = config.canonicalizeGmail();
   }
@@ -58,6 +60,11 @@ public final class IdentifierCleaner {
   /** Types a profile holds at most one value of. */
   public boolean isExclusive(String type) {
     return exclusive.contains(type);
+  }
+
+  /** Types that never merge profiles: they pick an event's profile only when no other identifier does. */
+  public boolean isNeverMerge(String type) {
+    return neverMerge.contains(type);
   }
 
   public List<String> exclusiveTypes() {

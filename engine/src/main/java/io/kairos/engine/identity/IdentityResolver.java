@@ -8,8 +8,12 @@ import java.util.Map;
  */
 public interface IdentityResolver {
 
-  /** The profile these cleaned, valid identifiers belong to, creating and linking one as needed. */
-  String resolve(Map<String, String> identifiers);
+  /**
+   * The profile these cleaned, valid identifiers belong to, creating, linking and merging as needed.
+   *
+   * @param messageId the event's messageId (recorded with any merge it causes), or null
+   */
+  String resolve(Map<String, String> identifiers, String messageId);
 
   /**
    * The profile owning one identifier written in any common form (cleaned here), or null; never

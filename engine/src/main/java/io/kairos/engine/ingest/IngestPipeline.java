@@ -100,7 +100,7 @@ public final class IngestPipeline {
     long start = System.nanoTime();
     Map<Map<String, String>, String> resolved = new HashMap<>();
     for (Event e : events) {
-      resolved.computeIfAbsent(e.identifiers(), identity::resolve);
+      resolved.computeIfAbsent(e.identifiers(), ids -> identity.resolve(ids, e.messageId()));
     }
     metrics.stage(Stage.IDENTITY).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     List<EnrichedEvent> out = new ArrayList<>(events.size());

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Export and erasure over the {@code events}, {@code decisions} and {@code feedback} tables of a
+ * Export and erasure over the {@code events}, {@code decisions}, {@code feedback} and {@code merges} tables of a
  * {@link SqliteDatabase}. Erasure relies on the database's {@code secure_delete} (deleted rows are
  * overwritten) and truncates the write-ahead log after committing, so no file in the data
  * directory keeps a copy. The {@code erasures} table is the audit trail: ids, times and counts only.
@@ -64,6 +64,7 @@ public final class SqlitePersonalData implements PersonalDataStore {
         counts[2] += update(c, "DELETE FROM feedback WHERE decision_id IN (SELECT decision_id FROM decisions WHERE profile_id = ?)", id);
         counts[1] += update(c, "DELETE FROM decisions WHERE profile_id = ?", id);
         counts[0] += update(c, "DELETE FROM events WHERE profile_id = ?", id);
+        update(c, "DELETE FROM merges WHERE survivor_id = ? OR merged_id = ?", id, id);
       }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)")) {
@@ -92,9 +93,11 @@ public final class SqlitePersonalData implements PersonalDataStore {
     }
   }
 
-  private static int update(Connection c, String sql, String arg) throws SQLException {
+  private static int update(Connection c, String sql, String... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, arg);
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
       return ps.executeUpdate();
     }
   }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class GridIdentityResolverTest {
 
-  static final IdentifierCleaner CLEANER = new IdentifierCleaner(new KairosConfig.Identity("US", List.of(), 16, false, List.of("userId")));
+  static final IdentifierCleaner CLEANER = new IdentifierCleaner(new KairosConfig.Identity("US", List.of(), 16, false, List.of("userId"), List.of("deviceId"), 50));
   static HazelcastInstance single;
   static HazelcastInstance memberA;
   static HazelcastInstance memberB;
@@ -52,36 +52,36 @@ class GridIdentityResolverTest {
 
   @Test
   void loginJoinsTheCookiesProfileAndNewIdentifiersFollow() {
-    String anon = resolver.resolve(Map.of("anonymousId", "c-login"));
-    assertThat(resolver.resolve(Map.of("userId", "u-login", "anonymousId", "c-login"))).isEqualTo(anon);
-    assertThat(resolver.resolve(Map.of("userId", "u-login"))).isEqualTo(anon);
-    assertThat(resolver.resolve(Map.of("email", "l@example.com", "anonymousId", "c-login"))).isEqualTo(anon);
+    String anon = resolver.resolve(Map.of("anonymousId", "c-login"), null);
+    assertThat(resolver.resolve(Map.of("userId", "u-login", "anonymousId", "c-login"), null)).isEqualTo(anon);
+    assertThat(resolver.resolve(Map.of("userId", "u-login"), null)).isEqualTo(anon);
+    assertThat(resolver.resolve(Map.of("email", "l@example.com", "anonymousId", "c-login"), null)).isEqualTo(anon);
     assertThat(resolver.lookup("email", " L@Example.com ")).isEqualTo(anon);
   }
 
   @Test
   void aSecondAccountOnASharedDeviceIsAnotherPerson() {
-    String first = resolver.resolve(Map.of("userId", "u-mum", "deviceId", "tablet-1"));
+    String first = resolver.resolve(Map.of("userId", "u-mum", "deviceId", "tablet-1"), null);
     long conflicts = resolver.conflicts();
-    String second = resolver.resolve(Map.of("userId", "u-kid", "deviceId", "tablet-1"));
+    String second = resolver.resolve(Map.of("userId", "u-kid", "deviceId", "tablet-1"), null);
     assertThat(second).isNotEqualTo(first);
-    assertThat(resolver.resolve(Map.of("userId", "u-kid"))).isEqualTo(second);
+    assertThat(resolver.resolve(Map.of("userId", "u-kid"), null)).isEqualTo(second);
     assertThat(resolver.lookup("deviceId", "tablet-1")).as("the device stays with its first profile").isEqualTo(first);
     assertThat(resolver.conflicts()).isGreaterThan(conflicts);
-    assertThat(resolver.resolve(Map.of("profileId", first, "userId", "u-other"))).as("a profile keeps one userId").isEqualTo(first);
+    assertThat(resolver.resolve(Map.of("profileId", first, "userId", "u-other"), null)).as("a profile keeps one userId").isEqualTo(first);
     assertThat(resolver.lookup("userId", "u-other")).isNull();
   }
 
   @Test
   void unlinkAndRestoreHandleTheExclusiveClaims() {
-    String p = resolver.resolve(Map.of("userId", "u-gone", "anonymousId", "c-gone"));
+    String p = resolver.resolve(Map.of("userId", "u-gone", "anonymousId", "c-gone"), null);
     assertThat(resolver.unlinkAll(p)).isEqualTo(2);
     assertThat(resolver.lookup("userId", "u-gone")).isNull();
-    String fresh = resolver.resolve(Map.of("userId", "u-new", "anonymousId", "c-new"));
+    String fresh = resolver.resolve(Map.of("userId", "u-new", "anonymousId", "c-new"), null);
     resolver.unlinkAll(fresh);
     resolver.restore(Map.of("userId:u-back", "p-back"));
-    assertThat(resolver.resolve(Map.of("userId", "u-back"))).isEqualTo("p-back");
-    assertThat(resolver.resolve(Map.of("userId", "u-intruder", "anonymousId", "c-x", "profileId", "p-back"))).isEqualTo("p-back");
+    assertThat(resolver.resolve(Map.of("userId", "u-back"), null)).isEqualTo("p-back");
+    assertThat(resolver.resolve(Map.of("userId", "u-intruder", "anonymousId", "c-x", "profileId", "p-back"), null)).isEqualTo("p-back");
     assertThat(resolver.lookup("userId", "u-intruder")).as("restored exclusive claim holds").isNull();
   }
 
@@ -98,7 +98,7 @@ class GridIdentityResolverTest {
       for (int i = 0; i < 48; i++) {
         GridIdentityResolver r = resolvers.get(i % resolvers.size());
         String user = "u-race-" + (i % 6);
-        calls.add(() -> Map.entry(user, r.resolve(Map.of("anonymousId", cookie, "userId", user))));
+        calls.add(() -> Map.entry(user, r.resolve(Map.of("anonymousId", cookie, "userId", user), null)));
       }
       Map<String, Set<String>> profilesByUser = new HashMap<>();
       for (Future<Map.Entry<String, String>> f : pool.invokeAll(calls)) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class IdentifierCleanerTest {
 
-  final IdentifierCleaner us = new IdentifierCleaner(new KairosConfig.Identity("US", List.of("loyaltyId"), 16, false, List.of("userId")));
-  final IdentifierCleaner de = new IdentifierCleaner(new KairosConfig.Identity("DE", List.of(), 16, true, List.of("userId")));
+  final IdentifierCleaner us = new IdentifierCleaner(new KairosConfig.Identity("US", List.of("loyaltyId"), 16, false, List.of("userId"), List.of("deviceId"), 50));
+  final IdentifierCleaner de = new IdentifierCleaner(new KairosConfig.Identity("DE", List.of(), 16, true, List.of("userId"), List.of("deviceId"), 50));
 
   @Test
   void phonesInAnyCommonFormBecomeE164() {
@@ -64,11 +64,11 @@ class IdentifierCleanerTest {
 
   @Test
   void configRefusesBadRegionsAndTypes() {
-    assertThatThrownBy(() -> new KairosConfig.Identity("Atlantis", List.of(), 16, false, List.of("userId"))).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> new KairosConfig.Identity("Atlantis", List.of(), 16, false, List.of("userId"), List.of("deviceId"), 50)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("identity.defaultRegion");
-    assertThatThrownBy(() -> new IdentifierCleaner(new KairosConfig.Identity("US", List.of("email"), 16, false, List.of("userId"))))
+    assertThatThrownBy(() -> new IdentifierCleaner(new KairosConfig.Identity("US", List.of("email"), 16, false, List.of("userId"), List.of("deviceId"), 50)))
         .isInstanceOf(ConfigException.class).hasMessageContaining("built in");
-    assertThatThrownBy(() -> new KairosConfig.Identity("US", List.of("Loyalty Id"), 16, false, List.of("userId"))).isInstanceOf(ConfigException.class);
-    assertThat(new KairosConfig.Identity("US", List.of("a, b"), 16, false, List.of("userId")).customTypes()).containsExactly("a", "b");
+    assertThatThrownBy(() -> new KairosConfig.Identity("US", List.of("Loyalty Id"), 16, false, List.of("userId"), List.of("deviceId"), 50)).isInstanceOf(ConfigException.class);
+    assertThat(new KairosConfig.Identity("US", List.of("a, b"), 16, false, List.of("userId"), List.of("deviceId"), 50).customTypes()).containsExactly("a", "b");
   }
 }

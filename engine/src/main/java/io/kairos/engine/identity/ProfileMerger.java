@@ -1,0 +1,125 @@
+package io.kairos.engine.identity;
+
+import com.hazelcast.map.IMap;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileStore;
+import io.kairos.engine.store.MergeLog;
+import io.kairos.engine.store.MergeLog.MergeRecord;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges the two profiles an event links, or refuses with a reason; either decision is durable
+ * before the event is acknowledged, so replay re-applies exactly the merges that happened.
+ *
+ * <p>The survivor is the smaller profile id: a total order, so concurrent merges always point the
+ * same way and cannot form a cycle. Refused: identifier types that never merge
+ * ({@code identity.neverMergeTypes}), two profiles holding different values of an exclusive type
+ * (two userIds), and merges that would exceed {@code identity.maxAnonymousIds}. Blocking: runs on
+ * grid workers.
+ */
+public final class ProfileMerger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileMerger.class);
+
+  private final IMap<String, String> links;
+  private final ProfileStore profiles;
+  private final MergeLog log;
+  private final KairosConfig.Identity rules;
+  private final Clock clock;
+  private final AtomicLong merged = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+
+  public ProfileMerger(IMap<String, String> links, ProfileStore profiles, MergeLog log, KairosConfig.Identity rules, Clock clock) {
+    this.links = links;
+    this.profiles = profiles;
+    this.log = log;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** The live profile an id stands for: itself, or its survivor after merges. */
+  public String canonical(String profileId) {
+    Profile p = profiles.get(profileId);
+    return p == null ? profileId : p.profileId();
+  }
+
+  /**
+   * Merges {@code other} and {@code target} (the profile the event was going to) unless a rule
+   * refuses. Returns the profile the event belongs to now: the survivor, or {@code target} when refused.
+   */
+  public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {
+    String survivor = target.compareTo(other) <= 0 ? target : other;
+    String away = survivor.equals(target) ? other : target;
+    String reason = refusal(survivor, away, linking);
+    long now = clock.millis();
+    if (reason != null) {
+      log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, false, reason)).join();
+      refused.incrementAndGet();
+      LOG.debug("merge of {} into {} refused: {}", away, survivor, reason);
+      return target;
+    }
+    log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, true, null)).join();
+    Profile result = profiles.merge(away, survivor);
+    if (result == null) {
+      return canonical(target); // merged away by a concurrent merge meanwhile; that merge relinks
+    }
+    relink(away, result.profileId(), result.identifiers());
+    merged.incrementAndGet();
+    return result.profileId();
+  }
+
+  private String refusal(String survivor, String away, Identifier linking) {
+    if (rules.neverMergeTypes().contains(linking.type())) {
+      return linking.type() + " links events to a profile but never merges two profiles (identity.neverMergeTypes)";
+    }
+    for (String type : rules.exclusiveTypes()) {
+      String a = links.get(GridIdentityResolver.exclusiveKey(type, survivor));
+      String b = links.get(GridIdentityResolver.exclusiveKey(type, away));
+      if (a != null && b != null && !a.equals(b)) {
+        return "the profiles hold different " + type + " values (identity.exclusiveTypes)";
+      }
+    }
+    Set<String> candidates = new HashSet<>();
+    for (String id : List.of(survivor, away)) {
+      Profile p = profiles.get(id);
+      if (p != null) {
+        p.identifiers().stream().filter(k -> k.startsWith("anonymousId:")).forEach(candidates::add);
+      }
+    }
+    // Count the anonymous ids actually linked to either profile (a profile also lists ids its events carried that stayed elsewhere).
+    long anonymous = links.getAll(candidates).values().stream().filter(owner -> owner.equals(survivor) || owner.equals(away)).count();
+    if (anonymous > rules.maxAnonymousIds()) {
+      return "the merged profile would hold " + anonymous + " anonymous ids; the limit is " + rules.maxAnonymousIds()
+          + " (identity.maxAnonymousIds)";
+    }
+    return null;
+  }
+
+  /** Points the merged profile's links (and its exclusive claims) at the survivor. */
+  private void relink(String away, String survivor, List<String> identifierKeys) {
+    Set<String> keys = new HashSet<>(identifierKeys);
+    keys.add(Identifier.key("profileId", away));
+    links.executeOnKeys(keys, new RelinkProcessor(away, survivor));
+    for (String type : rules.exclusiveTypes()) {
+      String value = links.remove(GridIdentityResolver.exclusiveKey(type, away));
+      if (value != null) {
+        links.executeOnKey(GridIdentityResolver.exclusiveKey(type, survivor), new ClaimIdentityProcessor(value));
+      }
+    }
+  }
+
+  public long merges() {
+    return merged.get();
+  }
+
+  public long refusals() {
+    return refused.get();
+  }
+}

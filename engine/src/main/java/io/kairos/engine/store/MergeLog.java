@@ -1,0 +1,28 @@
+package io.kairos.engine.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Every merge of two profiles and every refused merge, in order: the audit trail and what replay re-applies. */
+public interface MergeLog {
+
+  /**
+   * One merge decision.
+   *
+   * @param linkingIdentifier the {@code type:value} that tied the two profiles together
+   * @param messageId the client's messageId of the event that linked them, or null
+   * @param merged true when {@code mergedId} was merged into {@code survivorId}; false when refused
+   * @param reason why a merge was refused; null when merged
+   */
+  record MergeRecord(long at, String survivorId, String mergedId, String linkingIdentifier, String messageId, boolean merged,
+      String reason) {}
+
+  /** Records a decision; completes once durable. */
+  CompletableFuture<Void> record(MergeRecord record);
+
+  /** Every record in order; blocking. */
+  List<MergeRecord> all();
+
+  /** Records that name any of these profile ids, in order; blocking. */
+  List<MergeRecord> involving(List<String> profileIds);
+}

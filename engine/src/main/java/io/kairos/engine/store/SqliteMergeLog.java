@@ -1,0 +1,82 @@
+package io.kairos.engine.store;
+
+import io.kairos.engine.error.UnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@code merges} table of a {@link SqliteDatabase}. */
+public final class SqliteMergeLog implements MergeLog {
+
+  public static final List<String> SCHEMA = List.of(
+      "CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, survivor_id TEXT NOT NULL, "
+          + "merged_id TEXT NOT NULL, linking_identifier TEXT NOT NULL, message_id TEXT, merged INTEGER NOT NULL, reason TEXT)",
+      "CREATE INDEX IF NOT EXISTS merges_survivor ON merges (survivor_id)",
+      "CREATE INDEX IF NOT EXISTS merges_merged ON merges (merged_id)");
+
+  private static final String COLUMNS = "at, survivor_id, merged_id, linking_identifier, message_id, merged, reason";
+
+  private final SqliteDatabase db;
+
+  public SqliteMergeLog(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<Void> record(MergeRecord r) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO merges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setLong(1, r.at());
+        ps.setString(2, r.survivorId());
+        ps.setString(3, r.mergedId());
+        ps.setString(4, r.linkingIdentifier());
+        ps.setString(5, r.messageId());
+        ps.setInt(6, r.merged() ? 1 : 0);
+        ps.setString(7, r.reason());
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<MergeRecord> all() {
+    return query("SELECT " + COLUMNS + " FROM merges ORDER BY seq", List.of());
+  }
+
+  @Override
+  public List<MergeRecord> involving(List<String> profileIds) {
+    if (profileIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(profileIds.size(), "?"));
+    List<String> args = new ArrayList<>(profileIds);
+    args.addAll(profileIds);
+    return query("SELECT " + COLUMNS + " FROM merges WHERE survivor_id IN (" + marks + ") OR merged_id IN (" + marks + ") ORDER BY seq",
+        args);
+  }
+
+  private List<MergeRecord> query(String sql, List<String> args) {
+    Connection c = db.reader();
+    synchronized (c) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setString(i + 1, args.get(i));
+        }
+        List<MergeRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new MergeRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6) == 1,
+                rs.getString(7)));
+          }
+        }
+        return out;
+      } catch (SQLException e) {
+        throw new UnavailableException("store_read_failed", "cannot read the merge log: " + e.getMessage(), e);
+      }
+    }
+  }
+}

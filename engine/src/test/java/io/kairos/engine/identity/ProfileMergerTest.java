@@ -1,0 +1,106 @@
+package io.kairos.engine.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.grid.GridMember;
+import io.kairos.engine.profile.GridProfileStore;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileChange;
+import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.store.MergeLog.MergeRecord;
+import io.kairos.engine.store.SqliteDatabase;
+import io.kairos.engine.store.SqliteMergeLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The merge rules on a real member and a real merge log: never-merge types, two userIds, the anonymous-id cap. */
+class ProfileMergerTest {
+
+  static final KairosConfig.Identity RULES = new KairosConfig.Identity("US", List.of(), 16, false, List.of("userId"),
+      List.of("deviceId"), 3);
+
+  @TempDir Path dir;
+  HazelcastInstance member;
+  SqliteDatabase db;
+  SqliteMergeLog log;
+  GridProfileStore profiles;
+  GridIdentityResolver resolver;
+
+  @BeforeEach
+  void start() {
+    member = GridMember.start(new KairosConfig.Grid("merger-" + UUID.randomUUID(), 20, 30), "merger-" + UUID.randomUUID());
+    db = new SqliteDatabase(dir, false, SqliteMergeLog.SCHEMA);
+    log = new SqliteMergeLog(db);
+    profiles = new GridProfileStore(member.getMap(GridProfileStore.MAP_NAME), new ProfileRules(20, 1_800_000));
+    IMap<String, String> links = member.getMap(GridIdentityResolver.MAP_NAME);
+    resolver = new GridIdentityResolver(links, new IdentifierCleaner(RULES),
+        new ProfileMerger(links, profiles, log, RULES, Clock.systemUTC()));
+  }
+
+  @AfterEach
+  void stop() {
+    db.close();
+    member.shutdown();
+  }
+
+  /** Resolves and applies one event, as ingest does. */
+  String event(Map<String, String> ids) {
+    String id = resolver.resolve(ids, null);
+    List<String> keys = ids.entrySet().stream().map(e -> Identifier.key(e.getKey(), e.getValue())).toList();
+    profiles.apply(Map.of(id, List.of(new ProfileChange("page_view", null, 1_700_000_000_000L, "web", keys, null, 1, 0, -1, 0,
+        Map.of(), null, null, 0, null, List.of(), Map.of()))));
+    return id;
+  }
+
+  @Test
+  void aSharedTabletNeverMergesItsUsers() {
+    String mum = event(Map.of("anonymousId", "mum-cookie", "deviceId", "tablet"));
+    String kid = event(Map.of("anonymousId", "kid-cookie"));
+    assertThat(event(Map.of("anonymousId", "kid-cookie", "deviceId", "tablet"))).as("the cookie decides, not the tablet").isEqualTo(kid);
+    assertThat(profiles.get(mum).profileId()).isEqualTo(mum);
+    assertThat(profiles.get(kid).eventCount()).isEqualTo(2);
+    MergeRecord refused = log.all().get(0);
+    assertThat(refused.merged()).isFalse();
+    assertThat(refused.linkingIdentifier()).isEqualTo("deviceId:tablet");
+    assertThat(refused.reason()).contains("never merges");
+  }
+
+  @Test
+  void twoAccountsAreNeverMergedAndTheAnonymousCapHolds() {
+    String ann = event(Map.of("userId", "u-ann", "anonymousId", "a1"));
+    event(Map.of("userId", "u-ann", "anonymousId", "a2"));
+    String bob = event(Map.of("userId", "u-bob", "anonymousId", "b1"));
+    assertThat(event(Map.of("userId", "u-ann", "anonymousId", "b1"))).isEqualTo(ann);
+    assertThat(log.all()).last().satisfies(r -> assertThat(r.reason()).contains("different userId"));
+
+    String guest = event(Map.of("crmId", "c-9", "anonymousId", "g1"));
+    event(Map.of("crmId", "c-9", "anonymousId", "g2"));
+    assertThat(event(Map.of("userId", "u-ann", "anonymousId", "g1"))).isEqualTo(ann);
+    assertThat(log.all()).last().satisfies(r -> {
+      assertThat(r.merged()).isFalse();
+      assertThat(r.reason()).contains("4 anonymous ids; the limit is 3");
+    });
+    assertThat(profiles.get(guest).profileId()).isEqualTo(guest);
+    assertThat(profiles.get(bob).profileId()).isEqualTo(bob);
+
+    String small = event(Map.of("anonymousId", "s1"));
+    String merged = event(Map.of("anonymousId", "s1", "email", "s@example.com"));
+    assertThat(merged).isEqualTo(small);
+    String other = event(Map.of("anonymousId", "s2"));
+    String after = event(Map.of("email", "s@example.com", "anonymousId", "s2"));
+    Profile one = profiles.get(after);
+    assertThat(after).isEqualTo(small.compareTo(other) < 0 ? small : other);
+    assertThat(one.eventCount()).isEqualTo(4);
+    assertThat(log.all()).last().satisfies(r -> assertThat(r.merged()).isTrue());
+  }
+}
