@@ -1,7 +1,6 @@
 /**
- * Identity: cleans identifiers (E.164 phones, normalized e-mails, declared custom types) and
- * resolves them to one profile id through links in the grid. Merging two profiles that an event
- * links is the identity-resolution issue's remaining work; for now the first owner keeps an
- * identifier and the conflict is counted.
+ * Identity: cleans identifiers (E.164 phones, normalized e-mails, declared custom types), resolves
+ * them to one profile id through links in the grid, and merges two profiles when an event shows
+ * they are one person, or refuses by the configured rules and records why.
  */
 package io.kairos.engine.identity;
