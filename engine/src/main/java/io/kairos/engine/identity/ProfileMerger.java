@@ -7,8 +7,11 @@ import io.kairos.engine.profile.ProfileStore;
 import io.kairos.engine.store.MergeLog;
 import io.kairos.engine.store.MergeLog.MergeRecord;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -27,12 +30,20 @@ import org.slf4j.LoggerFactory;
 public final class ProfileMerger {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileMerger.class);
+  private static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
   private final IMap<String, String> links;
   private final ProfileStore profiles;
   private final MergeLog log;
   private final KairosConfig.Identity rules;
   private final Clock clock;
+  /** Pairs refused recently: a person who keeps browsing on a friend's computer is not re-checked and re-logged on every event. */
+  private final Map<String, Boolean> recentRefusals = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_REMEMBERED_REFUSALS;
+    }
+  });
   private final AtomicLong merged = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
 
@@ -57,9 +68,14 @@ public final class ProfileMerger {
   public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {
     String survivor = target.compareTo(other) <= 0 ? target : other;
     String away = survivor.equals(target) ? other : target;
+    String pair = survivor + " " + away + " " + linking.type();
+    if (recentRefusals.containsKey(pair)) {
+      return target;
+    }
     String reason = refusal(survivor, away, linking);
     long now = clock.millis();
     if (reason != null) {
+      recentRefusals.put(pair, Boolean.TRUE);
       log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, false, reason)).join();
       refused.incrementAndGet();
       LOG.debug("merge of {} into {} refused: {}", away, survivor, reason);

@@ -73,6 +73,8 @@ class ProfileMergerTest {
     assertThat(refused.merged()).isFalse();
     assertThat(refused.linkingIdentifier()).isEqualTo("deviceId:tablet");
     assertThat(refused.reason()).contains("never merges");
+    event(Map.of("anonymousId", "kid-cookie", "deviceId", "tablet"));
+    assertThat(log.all()).as("a refusal is recorded once, not on every event").hasSize(1);
   }
 
   @Test
