@@ -11,7 +11,7 @@ public interface IdentityResolver {
   /**
    * The profile these cleaned, valid identifiers belong to, creating, linking and merging as needed.
    *
-   * @param messageId the event's messageId (recorded with any merge it causes), or null
+   * @param messageId the id the event is stored under, recorded with any merge it causes (null when there is no event)
    */
   String resolve(Map<String, String> identifiers, String messageId);
 

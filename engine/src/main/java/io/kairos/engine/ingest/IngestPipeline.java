@@ -98,9 +98,13 @@ public final class IngestPipeline {
    */
   private Prepared prepare(List<Event> events, long receivedAt) {
     long start = System.nanoTime();
+    // The id each event is stored under (the client's messageId, else a new one); a merge records the event that caused it.
+    List<String> storedIds = new ArrayList<>(events.size());
     Map<Map<String, String>, String> resolved = new HashMap<>();
     for (Event e : events) {
-      resolved.computeIfAbsent(e.identifiers(), ids -> identity.resolve(ids, e.messageId()));
+      String storedId = e.messageId() != null ? e.messageId() : RandomIds.uuid();
+      storedIds.add(storedId);
+      resolved.computeIfAbsent(e.identifiers(), ids -> identity.resolve(ids, storedId));
     }
     metrics.stage(Stage.IDENTITY).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     List<EnrichedEvent> out = new ArrayList<>(events.size());
@@ -109,10 +113,9 @@ public final class IngestPipeline {
       out.add(new EnrichedEvent(e, resolved.get(e.identifiers()), s, receivedAt));
     }
     List<StoredEvent> rows = new ArrayList<>(out.size());
-    for (EnrichedEvent e : out) {
-      String messageId = e.event().messageId();
-      rows.add(new StoredEvent(e.profileId(), messageId != null ? messageId : RandomIds.uuid(), messageId,
-          e.event().kind().wireName(), e.event().channel(),
+    for (int i = 0; i < out.size(); i++) {
+      EnrichedEvent e = out.get(i);
+      rows.add(new StoredEvent(e.profileId(), storedIds.get(i), e.event().messageId(), e.event().kind().wireName(), e.event().channel(),
           e.event().timestamp().toEpochMilli(), e.receivedAt(), EventJson.toJson(e).encode()));
     }
     return new Prepared(out, rows);

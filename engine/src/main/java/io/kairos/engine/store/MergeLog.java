@@ -10,7 +10,7 @@ public interface MergeLog {
    * One merge decision.
    *
    * @param linkingIdentifier the {@code type:value} that tied the two profiles together
-   * @param messageId the client's messageId of the event that linked them, or null
+   * @param messageId the id the linking event is stored under ({@code events.message_id}: the client's messageId or a generated one)
    * @param merged true when {@code mergedId} was merged into {@code survivorId}; false when refused
    * @param reason why a merge was refused; null when merged
    */
