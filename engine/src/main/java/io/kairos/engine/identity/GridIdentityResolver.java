@@ -59,7 +59,13 @@ public final class GridIdentityResolver implements IdentityResolver {
         .sorted(Comparator.comparingInt((Identifier id) -> cleaner.rank(id.type())).thenComparing(Identifier::type))
         .toList();
     // Known links in one call; claims below add to it, so no key is read twice.
-    Map<String, String> known = new HashMap<>(links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet())));
+    Map<String, String> known = new HashMap<>();
+    if (ordered.size() == 1) {
+      read(ordered.get(0).key(), known); // one get: cheaper than a multi-partition getAll
+    } else {
+      known.putAll(links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet())));
+    }
+    Map<String, String> linkedBefore = new HashMap<>(known);
     Identifier first = ordered.get(0);
     String target;
     if (first.type().equals("profileId")) {
@@ -71,7 +77,8 @@ public final class GridIdentityResolver implements IdentityResolver {
       }
     }
     for (Identifier id : ordered) {
-      target = link(id, target, known, messageId);
+      target = target.equals(linkedBefore.get(id.key())) ? target // linked here before this event: its exclusive claim exists
+          : link(id, target, known, messageId);
     }
     return target;
   }

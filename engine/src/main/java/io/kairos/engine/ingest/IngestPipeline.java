@@ -151,9 +151,7 @@ public final class IngestPipeline {
     }
     if (scorer.isLoaded()) {
       try {
-        for (Map.Entry<String, PropensityState> s : scorer.score(updated.values(), clock.millis()).entrySet()) {
-          profiles.setPropensity(s.getKey(), s.getValue());
-        }
+        profiles.setPropensities(scorer.score(updated.values(), clock.millis()));
       } catch (RuntimeException err) {
         LOG.warn("propensity rescoring failed: {}", err.toString());
       }

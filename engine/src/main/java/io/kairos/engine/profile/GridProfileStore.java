@@ -88,7 +88,14 @@ public final class GridProfileStore implements ProfileStore {
 
   @Override
   public boolean setPropensity(String profileId, PropensityState score) {
-    return Boolean.TRUE.equals(map.executeOnKey(profileId, new SetPropensityProcessor(score)));
+    return Boolean.TRUE.equals(map.executeOnKey(profileId, new SetPropensityProcessor(Map.of(profileId, score))));
+  }
+
+  @Override
+  public void setPropensities(Map<String, PropensityState> scores) {
+    if (!scores.isEmpty()) {
+      map.executeOnKeys(scores.keySet(), new SetPropensityProcessor(scores));
+    }
   }
 
   @Override

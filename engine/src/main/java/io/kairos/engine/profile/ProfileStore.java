@@ -28,6 +28,9 @@ public interface ProfileStore {
   /** Stores a score unless a newer one is already there; returns whether it was stored. */
   boolean setPropensity(String profileId, PropensityState score);
 
+  /** {@link #setPropensity} for many profiles in one grid call. */
+  void setPropensities(Map<String, PropensityState> scores);
+
   /** Removes the profile (erasure); returns whether there was one. */
   boolean delete(String profileId);
 

@@ -116,12 +116,14 @@ class ProfileUpdaterTest {
   void setPropensityNeverOverwritesANewerScore() {
     Profile p = Profile.empty("p1").withPropensity(new PropensityState(0.4, "m@2", T0, 10));
     Map.Entry<String, Profile> entry = new AbstractMap.SimpleEntry<>("p1", p);
-    assertThat(new SetPropensityProcessor(new PropensityState(0.9, "m@2", T0, 9)).process(entry)).isFalse();
+    assertThat(new SetPropensityProcessor(Map.of("p1", new PropensityState(0.9, "m@2", T0, 9))).process(entry)).isFalse();
     assertThat(entry.getValue().propensity().score()).isEqualTo(0.4);
-    assertThat(new SetPropensityProcessor(new PropensityState(0.7, "m@2", T0, 11)).process(entry)).isTrue();
+    assertThat(new SetPropensityProcessor(Map.of("p1", new PropensityState(0.7, "m@2", T0, 11))).process(entry)).isTrue();
     assertThat(entry.getValue().propensity().score()).isEqualTo(0.7);
     Map.Entry<String, Profile> missing = new AbstractMap.SimpleEntry<>("p2", null);
-    assertThat(new SetPropensityProcessor(new PropensityState(0.7, "m@2", T0, 11)).process(missing)).isFalse();
+    assertThat(new SetPropensityProcessor(Map.of("p2", new PropensityState(0.7, "m@2", T0, 11))).process(missing)).isFalse();
+    assertThat(new SetPropensityProcessor(Map.of("p9", new PropensityState(0.7, "m@2", T0, 11))).process(entry))
+        .as("a key the batch has no score for is left alone").isFalse();
     assertThat(missing.getValue()).isNull();
   }
 
