@@ -3,8 +3,10 @@ package io.kairos.engine.identity;
 import com.hazelcast.map.IMap;
 import io.kairos.engine.error.InvalidInputException;
 import com.hazelcast.query.Predicates;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,18 +56,44 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   @Override
   public String resolve(Map<String, String> identifiers, String messageId) {
-    List<Identifier> ordered = identifiers.entrySet().stream()
+    return resolveAll(List.of(identifiers), java.util.Collections.singletonList(messageId)).get(0);
+  }
+
+  /**
+   * Resolves a batch: every link the batch needs is read with one {@code getAll} (a single
+   * identifier with one {@code get}), then each identifier set is resolved in order against that
+   * view, which each claim keeps current.
+   */
+  @Override
+  public List<String> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds) {
+    List<List<Identifier>> ordered = identifierSets.stream().map(this::strongestFirst).toList();
+    Set<String> keys = new HashSet<>();
+    ordered.forEach(ids -> ids.forEach(id -> keys.add(id.key())));
+    Map<String, String> known = new HashMap<>();
+    if (keys.size() == 1) {
+      read(keys.iterator().next(), known);
+    } else {
+      known.putAll(links.getAll(keys));
+      keys.forEach(k -> known.putIfAbsent(k, null)); // read already: unlinked
+    }
+    List<String> out = new ArrayList<>(ordered.size());
+    for (int i = 0; i < ordered.size(); i++) {
+      out.add(resolve(ordered.get(i), messageIds.get(i), known));
+    }
+    return out;
+  }
+
+  private List<Identifier> strongestFirst(Map<String, String> identifiers) {
+    return identifiers.entrySet().stream()
         .map(e -> new Identifier(e.getKey(), e.getValue(), true))
         .sorted(Comparator.comparingInt((Identifier id) -> cleaner.rank(id.type())).thenComparing(Identifier::type))
         .toList();
-    // Known links in one call; claims below add to it, so no key is read twice.
-    Map<String, String> known = new HashMap<>();
-    if (ordered.size() == 1) {
-      read(ordered.get(0).key(), known); // one get: cheaper than a multi-partition getAll
-    } else {
-      known.putAll(links.getAll(ordered.stream().map(Identifier::key).collect(Collectors.toSet())));
-    }
-    Map<String, String> linkedBefore = new HashMap<>(known);
+  }
+
+  /** One event's identifiers against {@code known} (link key → owner, null when read and unlinked). */
+  private String resolve(List<Identifier> ordered, String messageId, Map<String, String> known) {
+    Map<String, String> linkedBefore = new HashMap<>();
+    ordered.forEach(id -> linkedBefore.put(id.key(), known.get(id.key())));
     Identifier first = ordered.get(0);
     String target;
     if (first.type().equals("profileId")) {
@@ -96,7 +124,7 @@ public final class GridIdentityResolver implements IdentityResolver {
       return null;
     }
     for (Identifier id : ordered) {
-      if (cleaner.isExclusive(id.type()) && !known.containsKey(id.key())) {
+      if (cleaner.isExclusive(id.type()) && known.get(id.key()) == null) {
         String held = read(exclusiveKey(id.type(), owner), known);
         if (held != null && !held.equals(id.value())) {
           conflicts.incrementAndGet();

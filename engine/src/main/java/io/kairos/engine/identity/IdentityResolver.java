@@ -1,5 +1,6 @@
 package io.kairos.engine.identity;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ public interface IdentityResolver {
    * @param messageId the id the event is stored under, recorded with any merge it causes (null when there is no event)
    */
   String resolve(Map<String, String> identifiers, String messageId);
+
+  /** {@link #resolve} for a batch, in order; the same result as one call each, in fewer grid round trips. */
+  List<String> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds);
 
   /**
    * The profile owning one identifier written in any common form (cleaned here), or null; never

@@ -93,18 +93,24 @@ public final class IngestPipeline {
   private record Stored(List<EnrichedEvent> events, int skipped, List<String> profileIds) {}
 
   /**
-   * Identity for every event (identical identifier sets resolved once), sentiment of any text, and
+   * Identity for every event (identical identifier sets resolved once, the whole batch in one grid read), sentiment of any text, and
    * the JSON rows for the event log.
    */
   private Prepared prepare(List<Event> events, long receivedAt) {
     long start = System.nanoTime();
     // The id each event is stored under (the client's messageId, else a new one); a merge records the event that caused it.
     List<String> storedIds = new ArrayList<>(events.size());
-    Map<Map<String, String>, String> resolved = new HashMap<>();
+    Map<Map<String, String>, String> firstStoredId = new LinkedHashMap<>();
     for (Event e : events) {
       String storedId = e.messageId() != null ? e.messageId() : RandomIds.uuid();
       storedIds.add(storedId);
-      resolved.computeIfAbsent(e.identifiers(), ids -> identity.resolve(ids, storedId));
+      firstStoredId.putIfAbsent(e.identifiers(), storedId);
+    }
+    List<Map<String, String>> sets = List.copyOf(firstStoredId.keySet());
+    List<String> owners = identity.resolveAll(sets, List.copyOf(firstStoredId.values()));
+    Map<Map<String, String>, String> resolved = new HashMap<>();
+    for (int i = 0; i < sets.size(); i++) {
+      resolved.put(sets.get(i), owners.get(i));
     }
     metrics.stage(Stage.IDENTITY).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     List<EnrichedEvent> out = new ArrayList<>(events.size());

@@ -117,4 +117,16 @@ class GridIdentityResolverTest {
           .startsWith("u-race-");
     }
   }
+
+  @Test
+  void aBatchResolvesAsItsEventsWouldOneByOne() {
+    List<String> ids = resolver.resolveAll(List.of(Map.of("anonymousId", "b-c1"), Map.of("userId", "b-u1", "anonymousId", "b-c1"),
+        Map.of("email", "b@example.com", "anonymousId", "b-c1"), Map.of("anonymousId", "b-c2"), Map.of("userId", "b-u2", "anonymousId",
+        "b-c1")), java.util.Arrays.asList(null, null, null, null, null));
+    assertThat(ids.subList(0, 3)).containsOnly(ids.get(0));
+    assertThat(ids.get(3)).isNotEqualTo(ids.get(0));
+    assertThat(ids.get(4)).as("a second userId on the batch's cookie is another person").isNotEqualTo(ids.get(0));
+    assertThat(resolver.resolve(Map.of("email", "B@Example.com"), null)).isEqualTo(ids.get(0));
+    assertThat(resolver.resolve(Map.of("userId", "b-u2"), null)).isEqualTo(ids.get(4));
+  }
 }
