@@ -126,7 +126,7 @@ class GridIdentityResolverTest {
     assertThat(ids.subList(0, 3)).containsOnly(ids.get(0));
     assertThat(ids.get(3)).isNotEqualTo(ids.get(0));
     assertThat(ids.get(4)).as("a second userId on the batch's cookie is another person").isNotEqualTo(ids.get(0));
-    assertThat(resolver.resolve(Map.of("email", "B@Example.com"), null)).isEqualTo(ids.get(0));
+    assertThat(resolver.lookup("email", "B@Example.com")).isEqualTo(ids.get(0));
     assertThat(resolver.resolve(Map.of("userId", "b-u2"), null)).isEqualTo(ids.get(4));
   }
 }
