@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--docs", description = "Markdown file whose bench section is rewritten (default <home>/docs/BENCHMARKS.md)") Path docs;
   @Option(names = "--no-docs", description = "do not touch docs/") boolean noDocs;
   @Option(names = "--only", split = ",", description = "measure only these (ceiling, decide, lookup, ingest_single, ingest_batch); "
-      + "the ceiling always runs, docs are not touched") java.util.List<String> only;
+      + "the ceiling always runs, docs are not touched") List<String> only;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));

@@ -66,16 +66,13 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
     public Identity {
       require(defaultRegion != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion),
           "must be a region libphonenumber knows, such as US, GB or DE; got " + defaultRegion, "identity.defaultRegion");
-      customTypes = customTypes == null ? List.of()
-          : customTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+      customTypes = names(customTypes);
       for (String t : customTypes) {
         require(t.matches("[a-z][A-Za-z0-9_]{0,31}"), "custom identifier types are 1-32 letters, digits or _ starting with a "
             + "lower-case letter; got " + t, "identity.customTypes");
       }
-      exclusiveTypes = exclusiveTypes == null ? List.of()
-          : exclusiveTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
-      neverMergeTypes = neverMergeTypes == null ? List.of()
-          : neverMergeTypes.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+      exclusiveTypes = names(exclusiveTypes);
+      neverMergeTypes = names(neverMergeTypes);
       require(maxAnonymousIds >= 1, "must be positive, got " + maxAnonymousIds, "identity.maxAnonymousIds");
       require(maxIdentifiersPerEvent >= 1 && maxIdentifiersPerEvent <= 64, "must be 1-64, got " + maxIdentifiersPerEvent,
           "identity.maxIdentifiersPerEvent");
@@ -138,6 +135,12 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       require(defaultLimit >= 1 && defaultLimit <= maxLimit, "must be 1-maxLimit, got " + defaultLimit, "decide.defaultLimit");
       require(decisionTtlHours >= 1, "must be positive, got " + decisionTtlHours, "decide.decisionTtlHours");
     }
+  }
+
+  /** A list of names from YAML or an environment variable (one comma-separated string); null is empty. */
+  static List<String> names(List<String> raw) {
+    return raw == null ? List.of()
+        : raw.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
   }
 
   static void require(boolean ok, String message, String field) {

@@ -4,6 +4,7 @@ import com.hazelcast.map.IMap;
 import io.kairos.engine.error.InvalidInputException;
 import com.hazelcast.query.Predicates;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   @Override
   public String resolve(Map<String, String> identifiers, String messageId) {
-    return resolveAll(List.of(identifiers), java.util.Collections.singletonList(messageId)).get(0);
+    return resolveAll(List.of(identifiers), Collections.singletonList(messageId)).get(0);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,9 +86,31 @@ public final class SqliteDatabase implements AutoCloseable {
     return done;
   }
 
-  /** The read connection; callers synchronize on it for the duration of a query. */
-  public Connection reader() {
-    return reader;
+  /** Receives one row of a {@link #query}. */
+  @FunctionalInterface
+  public interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Runs a read on the read connection (WAL readers do not block the writer), passing each row to
+   * {@code reader}; blocking. A failure is an {@link UnavailableException} {@code store_read_failed}.
+   */
+  public void query(String sql, List<String> args, RowReader reader) {
+    synchronized (this.reader) {
+      try (PreparedStatement ps = this.reader.prepareStatement(sql)) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setString(i + 1, args.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            reader.read(rs);
+          }
+        }
+      } catch (SQLException e) {
+        throw new UnavailableException("store_read_failed", "cannot read the store: " + e.getMessage(), e);
+      }
+    }
   }
 
   public int queueDepth() {

@@ -1,11 +1,6 @@
 package io.kairos.engine.store;
 
-import io.kairos.engine.error.UnavailableException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,21 +55,13 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public long replay(Consumer<StoredEvent> consumer) {
-    Connection c = db.reader();
-    synchronized (c) {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(
-              "SELECT profile_id, message_id, dedup_key, type, channel, ts, received_at, body FROM events ORDER BY seq")) {
-        long n = 0;
-        while (rs.next()) {
+    long[] n = {0};
+    db.query("SELECT profile_id, message_id, dedup_key, type, channel, ts, received_at, body FROM events ORDER BY seq", List.of(),
+        rs -> {
           consumer.accept(new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getLong(6), rs.getLong(7), rs.getString(8)));
-          n++;
-        }
-        return n;
-      } catch (SQLException e) {
-        throw new UnavailableException("store_read_failed", "cannot read the event history: " + e.getMessage(), e);
-      }
-    }
+          n[0]++;
+        });
+    return n[0];
   }
 }

@@ -1,11 +1,8 @@
 package io.kairos.engine.store;
 
-import io.kairos.engine.error.UnavailableException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,7 +49,7 @@ public final class SqliteMergeLog implements MergeLog {
     if (profileIds.isEmpty()) {
       return List.of();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(profileIds.size(), "?"));
+    String marks = String.join(", ", Collections.nCopies(profileIds.size(), "?"));
     List<String> args = new ArrayList<>(profileIds);
     args.addAll(profileIds);
     return query("SELECT " + COLUMNS + " FROM merges WHERE survivor_id IN (" + marks + ") OR merged_id IN (" + marks + ") ORDER BY seq",
@@ -60,23 +57,9 @@ public final class SqliteMergeLog implements MergeLog {
   }
 
   private List<MergeRecord> query(String sql, List<String> args) {
-    Connection c = db.reader();
-    synchronized (c) {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setString(i + 1, args.get(i));
-        }
-        List<MergeRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new MergeRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6) == 1,
-                rs.getString(7)));
-          }
-        }
-        return out;
-      } catch (SQLException e) {
-        throw new UnavailableException("store_read_failed", "cannot read the merge log: " + e.getMessage(), e);
-      }
-    }
+    List<MergeRecord> out = new ArrayList<>();
+    db.query(sql, args, rs -> out.add(new MergeRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getInt(6) == 1, rs.getString(7))));
+    return out;
   }
 }

@@ -1,9 +1,7 @@
 package io.kairos.engine.store;
 
-import io.kairos.engine.error.UnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,29 +29,20 @@ public final class SqlitePersonalData implements PersonalDataStore {
 
   @Override
   public PersonalRecords read(List<String> profileIds) {
-    Connection c = db.reader();
-    synchronized (c) {
-      try {
-        List<String> events = new ArrayList<>();
-        Map<String, List<String>> feedback = new LinkedHashMap<>();
-        Map<String, String> decisions = new LinkedHashMap<>();
-        for (String id : profileIds) {
-          query(c, "SELECT body FROM events WHERE profile_id = ? ORDER BY seq", id, rs -> events.add(rs.getString(1)));
-          query(c, "SELECT decision_id, body FROM decisions WHERE profile_id = ? ORDER BY created_at", id,
-              rs -> decisions.put(rs.getString(1), rs.getString(2)));
-        }
-        for (String decisionId : decisions.keySet()) {
-          List<String> outcomes = new ArrayList<>();
-          query(c, "SELECT body FROM feedback WHERE decision_id = ? ORDER BY seq", decisionId, rs -> outcomes.add(rs.getString(1)));
-          feedback.put(decisionId, outcomes);
-        }
-        List<DecisionRecord> out = new ArrayList<>();
-        decisions.forEach((id, body) -> out.add(new DecisionRecord(body, feedback.get(id))));
-        return new PersonalRecords(events, out);
-      } catch (SQLException e) {
-        throw new UnavailableException("store_read_failed", "cannot read the person's records: " + e.getMessage(), e);
-      }
+    List<String> events = new ArrayList<>();
+    Map<String, String> decisions = new LinkedHashMap<>();
+    for (String id : profileIds) {
+      db.query("SELECT body FROM events WHERE profile_id = ? ORDER BY seq", List.of(id), rs -> events.add(rs.getString(1)));
+      db.query("SELECT decision_id, body FROM decisions WHERE profile_id = ? ORDER BY created_at", List.of(id),
+          rs -> decisions.put(rs.getString(1), rs.getString(2)));
     }
+    List<DecisionRecord> out = new ArrayList<>();
+    decisions.forEach((decisionId, body) -> {
+      List<String> feedback = new ArrayList<>();
+      db.query("SELECT body FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId), rs -> feedback.add(rs.getString(1)));
+      out.add(new DecisionRecord(body, feedback));
+    });
+    return new PersonalRecords(events, out);
   }
 
   @Override
@@ -76,21 +65,6 @@ public final class SqlitePersonalData implements PersonalDataStore {
         ps.executeUpdate();
       }
     }).thenApply(v -> new Erasure(erasureId, at, counts[0], counts[1], counts[2]));
-  }
-
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  private static void query(Connection c, String sql, String arg, RowReader reader) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, arg);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          reader.read(rs);
-        }
-      }
-    }
   }
 
   private static int update(Connection c, String sql, String... args) throws SQLException {
