@@ -10,6 +10,8 @@ import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
 import io.kairos.engine.decide.OfferCatalog;
+import io.kairos.engine.enrich.PropensityModels;
+import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.grid.GridMember;
@@ -29,6 +31,7 @@ import io.kairos.engine.store.SqliteDecisionLog;
 import io.kairos.engine.store.SqliteEventLog;
 import io.kairos.engine.store.SqliteMergeLog;
 import io.kairos.engine.store.SqlitePersonalData;
+import io.kairos.engine.store.SqliteShadowScoreLog;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,6 +63,7 @@ public final class KairosEngine {
   private SqliteDatabase db;
   private KairosMetrics metrics;
   private PropensityScorer scorer;
+  private PropensityRollout rollout;
   private final List<ApiVerticle> verticles = new CopyOnWriteArrayList<>();
 
   public KairosEngine(KairosConfig config) {
@@ -80,7 +84,8 @@ public final class KairosEngine {
     metrics = new KairosMetrics();
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
-        Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA).flatMap(List::stream).toList());
+        Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA,
+            SqliteShadowScoreLog.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
     IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
@@ -92,7 +97,10 @@ public final class KairosEngine {
     ProfileMerger merger = new ProfileMerger(links, profiles, mergeLog, config.identity(), clock);
     GridIdentityResolver identity = new GridIdentityResolver(links, cleaner, merger);
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
-    scorer = PropensityScorer.load(config.models().propensityDir(), metrics);
+    SqliteShadowScoreLog shadowScores = new SqliteShadowScoreLog(db);
+    scorer = new PropensityScorer(PropensityModels.open(config.models().registryDir(), config.models().propensityDir()),
+        shadowScores, metrics);
+    rollout = new PropensityRollout(scorer, profiles, clock);
     EventReplay.run(eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
 
     metrics.gauge("kairos.store.queue.depth", db::queueDepth);
@@ -101,8 +109,9 @@ public final class KairosEngine {
     metrics.gauge("kairos.identity.conflicts", identity::conflicts);
     metrics.gauge("kairos.identity.merges", merger::merges);
     metrics.gauge("kairos.identity.merges.refused", merger::refusals);
-    metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity",
-        "version", String.valueOf(scorer.modelVersion()));
+    metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity", "version", "registry");
+    scorer.models().onLoad(version -> metrics.gauge("kairos.propensity.model.role", () -> scorer.models().role(version),
+        "version", version));
     metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment",
         "version", String.valueOf(sentiment.modelVersion()));
 
@@ -116,7 +125,7 @@ public final class KairosEngine {
         mergeLog, config.consent(), clock);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
         identity, privacy, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
-            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers);
+            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers, rollout, shadowScores);
     return vertx.deployVerticle(() -> {
           ApiVerticle v = new ApiVerticle(services);
           verticles.add(v);
@@ -138,6 +147,9 @@ public final class KairosEngine {
     }
     if (db != null) {
       steps.add(db::close);
+    }
+    if (rollout != null) {
+      steps.add(rollout::close);
     }
     if (scorer != null) {
       steps.add(scorer::close);

@@ -76,11 +76,11 @@ public record BinaryMetrics(int n, double positiveRate, double auc, double prAuc
     for (int b = 0; b < bins; b++) {
       if (count[b] == 0) continue;
       Map<String, Double> row = new LinkedHashMap<>();
-      row.put("binLow", (double) b / bins);
-      row.put("binHigh", (double) (b + 1) / bins);
+      row.put("bin_low", (double) b / bins);
+      row.put("bin_high", (double) (b + 1) / bins);
       row.put("count", (double) count[b]);
-      row.put("meanScore", sumScore[b] / count[b]);
-      row.put("observedRate", sumLabel[b] / count[b]);
+      row.put("mean_score", sumScore[b] / count[b]);
+      row.put("observed_rate", sumLabel[b] / count[b]);
       out.add(row);
     }
     return out;

@@ -34,6 +34,9 @@ public final class CsvTable {
         }
         rows.add(record.values());
       }
+      if (header.isEmpty()) {
+        throw new IOException(file + " is empty: expected a header line and rows");
+      }
       return new CsvTable(header, rows);
     }
   }
@@ -77,14 +80,27 @@ public final class CsvTable {
     return out;
   }
 
-  /** Labels as 0/1: true/1/yes count as positive. */
+  /** Labels as 0/1: true/1/yes are positive, false/0/no negative; anything else is an error naming its line. */
   public float[] labels(String column) {
+    if (columnIndex(column) < 0) {
+      throw new IllegalArgumentException("label column '" + column + "' not in header " + header);
+    }
     List<String> values = column(column);
     float[] y = new float[values.size()];
     for (int i = 0; i < y.length; i++) {
       String v = values.get(i).strip().toLowerCase(java.util.Locale.ROOT);
-      y[i] = v.equals("true") || v.equals("1") || v.equals("yes") ? 1f : 0f;
+      switch (v) {
+        case "true", "1", "yes", "1.0" -> y[i] = 1f;
+        case "false", "0", "no", "0.0" -> y[i] = 0f;
+        default -> throw new IllegalArgumentException("line " + line(i) + ", column " + column + ": label '" + values.get(i)
+            + "' is not one of true/false, 1/0, yes/no");
+      }
     }
     return y;
+  }
+
+  /** The file line of row {@code row} (the header is line 1). */
+  public static int line(int row) {
+    return row + 2;
   }
 }

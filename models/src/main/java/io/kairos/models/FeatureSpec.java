@@ -38,8 +38,8 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
 
   static FeatureKind inferKind(List<String> values) {
     boolean allBoolean = true;
-    boolean allNumeric = true;
     boolean nonNegative = true;
+    int nonEmpty = 0;
     double max = 0;
     List<Double> numbers = new ArrayList<>();
     for (String raw : values) {
@@ -47,25 +47,26 @@ public record FeatureSpec(int version, String label, List<FeatureColumn> columns
       if (v.isEmpty()) {
         continue;
       }
+      nonEmpty++;
       String lower = v.toLowerCase(Locale.ROOT);
       allBoolean &= lower.equals("true") || lower.equals("false");
-      try {
+      if (TableCheck.isFinite(v)) {
         double d = Double.parseDouble(v);
         nonNegative &= d >= 0;
         max = Math.max(max, d);
         numbers.add(d);
-      } catch (NumberFormatException e) {
-        allNumeric = false;
       }
     }
-    if (allBoolean) {
+    if (allBoolean && nonEmpty > 0) {
       return FeatureKind.BOOLEAN;
     }
-    if (!allNumeric) {
+    // A column of numbers with a few stray values (typos, NaN) is a numeric column with bad cells,
+    // which TableCheck reports by line; declare it --categorical if the values really are labels.
+    if (numbers.isEmpty() || numbers.size() < 0.9 * nonEmpty) {
       return FeatureKind.CATEGORICAL;
     }
     numbers.sort(Double::compare);
-    double median = numbers.isEmpty() ? 0 : numbers.get(numbers.size() / 2);
+    double median = numbers.get(numbers.size() / 2);
     return nonNegative && max > 10 && max > 10 * median ? FeatureKind.LOG_NUMERIC : FeatureKind.NUMERIC;
   }
 }

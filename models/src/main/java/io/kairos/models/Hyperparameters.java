@@ -5,21 +5,29 @@ import java.util.List;
 /**
  * Settings of one training run.
  *
- * @param hidden units of each hidden layer (ReLU)
+ * @param hidden units of each hidden layer (ReLU); empty for logistic regression
  * @param maxEpochs upper bound on passes over the training split
- * @param patience epochs without validation-logloss improvement before stopping early
- * @param validationShare stratified share of rows held out for early stopping and metrics
+ * @param patience epochs without validation-loss improvement before stopping early
+ * @param positiveWeight weight of positive rows in the loss (class imbalance); 1 is unweighted
+ * @param validationShare stratified share of rows held out for early stopping, calibration and metrics
+ * @param ensemble number of networks trained from different seeds whose logits are averaged
  */
 public record Hyperparameters(List<Integer> hidden, int maxEpochs, int patience, int batchSize, float learningRate,
-    float weightDecay, double validationShare, long seed) {
+    float weightDecay, float positiveWeight, double validationShare, long seed, int ensemble) {
 
   public Hyperparameters {
     hidden = List.copyOf(hidden);
-    if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+    if (hidden.stream().anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException("hidden layers must be positive, got " + hidden);
     }
     if (maxEpochs < 1 || patience < 1 || batchSize < 1 || learningRate <= 0) {
       throw new IllegalArgumentException("epochs, patience, batch size and learning rate must be positive");
+    }
+    if (ensemble < 1 || ensemble > 32) {
+      throw new IllegalArgumentException("ensemble must be 1..32 networks, got " + ensemble);
+    }
+    if (weightDecay < 0 || positiveWeight <= 0) {
+      throw new IllegalArgumentException("weight decay must be >= 0 and positive weight > 0");
     }
     if (validationShare <= 0 || validationShare >= 0.5) {
       throw new IllegalArgumentException("validationShare must be in (0, 0.5), got " + validationShare);
@@ -27,6 +35,18 @@ public record Hyperparameters(List<Integer> hidden, int maxEpochs, int patience,
   }
 
   public static Hyperparameters defaults() {
-    return new Hyperparameters(List.of(32, 16), 60, 6, 64, 1e-3f, 1e-4f, 0.2, 42L);
+    return new Hyperparameters(List.of(32, 16), 60, 6, 64, 1e-3f, 1e-4f, 1f, 0.2, 42L, 1);
+  }
+
+  public Hyperparameters withHidden(List<Integer> value) {
+    return new Hyperparameters(value, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, seed, ensemble);
+  }
+
+  public Hyperparameters withEnsemble(int value) {
+    return new Hyperparameters(hidden, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, seed, value);
+  }
+
+  public Hyperparameters withSeed(long value) {
+    return new Hyperparameters(hidden, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, value, ensemble);
   }
 }

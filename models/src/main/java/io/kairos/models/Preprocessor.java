@@ -67,7 +67,13 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
    */
   public float[] transform(Function<String, Object> values) {
     float[] x = new float[width()];
-    int i = 0;
+    transformInto(values, x, 0);
+    return x;
+  }
+
+  /** {@link #transform} into {@code x} from {@code offset} (which must be zeroed), for building batches without copies. */
+  public void transformInto(Function<String, Object> values, float[] x, int offset) {
+    int i = offset;
     for (ColumnEncoding e : encodings) {
       Object raw = values.apply(e.name());
       switch (e.kind()) {
@@ -78,14 +84,13 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
         }
         case BOOLEAN -> x[i] = truthy(raw) ? 1f : 0f;
         default -> {
-          Double v = raw == null ? null : numeric(String.valueOf(raw), e.kind());
+          Double v = raw == null ? null : raw instanceof Number n ? finite(n.doubleValue(), e.kind()) : numeric(String.valueOf(raw), e.kind());
           double d = v == null ? e.median() : v;
           x[i] = (float) ((d - e.mean()) / e.std());
         }
       }
       i += e.width();
     }
-    return x;
   }
 
   public float[] transformRow(CsvTable table, int row) {
@@ -105,13 +110,16 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
 
   private static Double numeric(String raw, FeatureKind kind) {
     try {
-      double d = Double.parseDouble(raw.strip());
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        return null;
-      }
-      return kind == FeatureKind.LOG_NUMERIC ? Math.log1p(Math.max(0, d)) : d;
+      return finite(Double.parseDouble(raw.strip()), kind);
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static Double finite(double d, FeatureKind kind) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return null;
+    }
+    return kind == FeatureKind.LOG_NUMERIC ? Math.log1p(Math.max(0, d)) : d;
   }
 }

@@ -1,26 +1,29 @@
 package io.kairos.models;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 
-/** An encoded feature vector in, a probability out (sigmoid of the network's logit). */
-final class PropensityTranslator implements Translator<float[], Double> {
+/**
+ * Encoded rows in as one {@code rows × width} tensor, the network's raw logits out: one native
+ * call per batch rather than one tensor per row. {@link MlpScorer} averages and calibrates them.
+ */
+final class PropensityTranslator implements Translator<EncodedRows, float[]> {
 
   @Override
-  public NDList processInput(TranslatorContext ctx, float[] input) {
-    return new NDList(ctx.getNDManager().create(input));
+  public NDList processInput(TranslatorContext ctx, EncodedRows rows) {
+    return new NDList(ctx.getNDManager().create(rows.x(), new Shape(rows.rows(), rows.width())));
   }
 
   @Override
-  public Double processOutput(TranslatorContext ctx, NDList list) {
-    double logit = list.singletonOrThrow().toFloatArray()[0];
-    return 1.0 / (1.0 + Math.exp(-logit));
+  public float[] processOutput(TranslatorContext ctx, NDList list) {
+    return list.singletonOrThrow().toFloatArray();
   }
 
   @Override
   public Batchifier getBatchifier() {
-    return Batchifier.STACK;
+    return null;
   }
 }

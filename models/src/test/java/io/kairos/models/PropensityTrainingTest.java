@@ -2,10 +2,8 @@ package io.kairos.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kairos.models.cli.PropensityCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,17 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PropensityTrainingTest {
 
   static final String DATA = "online_shoppers_intention/online_shoppers_intention_train.csv";
+  static final ObjectMapper JSON = new ObjectMapper();
 
   static String runCli(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(PropensityCli.run(args)).isZero();
-    } finally {
-      System.setOut(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    Cli result = Cli.run(args);
+    assertThat(result.exit()).as(result.err()).isZero();
+    return result.out();
   }
 
   @Test
@@ -51,8 +44,11 @@ class PropensityTrainingTest {
       assertThat(busy).isGreaterThan(bounce);
     }
 
-    String eval = runCli("eval", "--model", model.toString(), "--input", data.toString(), "--label", "Revenue");
-    assertThat(eval).contains("\"auc\"").contains("\"pr_auc\"").contains("\"logloss\"").contains("\"brier\"").contains("\"calibration\"");
+    JsonNode eval = JSON.readTree(runCli("eval", "--model", model.toString(), "--input", data.toString(), "--label", "Revenue"));
+    for (String key : List.of("auc", "pr_auc", "logloss", "brier", "threshold", "accuracy", "precision", "recall", "f1")) {
+      assertThat(eval.path(key).isNumber()).as(key).isTrue();
+    }
+    assertThat(eval.path("calibration").get(0).path("observed_rate").isNumber()).isTrue();
 
     Path scores = dir.resolve("scores.csv");
     runCli("score", "--model", model.toString(), "--input", data.toString(), "--output", scores.toString());
@@ -60,6 +56,48 @@ class PropensityTrainingTest {
     assertThat(lines.get(0)).isEqualTo("score");
     assertThat(lines).hasSize(CsvTable.read(data).size() + 1);
     assertThat(Double.parseDouble(lines.get(1))).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void weightedPositivesAreCalibratedBackToProbabilities(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("weighted");
+    Path data = SharedData.file(DATA);
+    runCli("train", "--input", data.toString(), "--out", model.toString(), "--epochs", "10", "--positive-weight", "5",
+        "--exclude", "OperatingSystems,Browser,Region,TrafficType");
+    CsvTable table = CsvTable.read(data);
+    try (DjlPropensityModel m = DjlPropensityModel.load(model)) {
+      double mean = java.util.Arrays.stream(m.scoreAll(table.rowLookups())).average().orElseThrow();
+      // Uncalibrated, a 5x weight on positives pushes the mean score far above the 15.5% base rate.
+      assertThat(mean).isCloseTo(m.descriptor().baseRate(), org.assertj.core.api.Assertions.within(0.03));
+      assertThat(m.descriptor().calibration().intercept()).isLessThan(-0.5);
+    }
+  }
+
+  @Test
+  void compareFitsTheMlpAndBothBaselinesOnTheSameSplitAndCrossValidates() throws Exception {
+    JsonNode report = JSON.readTree(runCli("compare", "--input", SharedData.file(DATA).toString(), "--epochs", "8",
+        "--folds", "2", "--exclude", "OperatingSystems,Browser,Region,TrafficType"));
+    assertThat(report.path("rows").asInt()).isEqualTo(CsvTable.read(SharedData.file(DATA)).size());
+    for (String model : List.of("mlp", "logistic_regression", "xgboost")) {
+      assertThat(report.path("holdout").path(model).path("auc").asDouble()).as(model).isGreaterThan(0.85);
+      assertThat(report.path("holdout").path(model).path("n").asInt()).as(model)
+          .isEqualTo(report.path("holdout").path("mlp").path("n").asInt());
+    }
+    assertThat(report.path("cross_validation")).hasSize(3);
+    JsonNode cvAuc = report.path("cross_validation").get(2).path("metrics").path("auc");
+    assertThat(cvAuc.path("mean").asDouble()).isGreaterThan(0.85);
+    assertThat(cvAuc.path("std").asDouble()).isBetween(0.0, 0.1);
+  }
+
+  @Test
+  void tuneCrossValidatesEveryGridPointAndSortsByLogLoss() throws Exception {
+    JsonNode tune = JSON.readTree(runCli("tune", "--input", SharedData.file(DATA).toString(), "--epochs", "4", "--folds", "2",
+        "--grid", "hidden=16,32x16", "--grid", "learning-rate=0.003"));
+    assertThat(tune.path("rows")).hasSize(2);
+    double first = tune.path("rows").get(0).path("metrics").path("logloss").path("mean").asDouble();
+    double second = tune.path("rows").get(1).path("metrics").path("logloss").path("mean").asDouble();
+    assertThat(first).isLessThanOrEqualTo(second);
+    assertThat(Cli.run("tune", "--input", SharedData.file(DATA).toString(), "--grid", "dropout=0.1").err()).contains("key one of");
   }
 
   @Test

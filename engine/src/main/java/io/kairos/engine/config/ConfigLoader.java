@@ -113,7 +113,9 @@ public final class ConfigLoader {
         c.identity(),
         c.traits(),
         c.consent(),
-        new KairosConfig.Models(resolve(home, c.models().sentimentDir()), resolve(home, c.models().propensityDir())),
+        new KairosConfig.Models(resolve(home, c.models().sentimentDir()), resolve(home, c.models().propensityDir()),
+            c.models().registryDir() != null ? resolve(home, c.models().registryDir())
+                : resolve(home, c.store().dataDir()).resolve("models").resolve("propensity")),
         new KairosConfig.Decide(resolve(home, c.decide().offersFile()), c.decide().defaultLimit(), c.decide().maxLimit(),
             c.decide().decisionTtlHours()));
   }

@@ -125,7 +125,11 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
   }
 
   /** Model directories; a missing directory degrades the engine, it does not stop it. */
-  public record Models(Path sentimentDir, Path propensityDir) {}
+  /**
+   * @param propensityDir the shipped model, registered as the first champion of an empty registry
+   * @param registryDir versioned propensity models and the champion/challenger state; default {@code <dataDir>/models/propensity}
+   */
+  public record Models(Path sentimentDir, Path propensityDir, Path registryDir) {}
 
   /** Offer catalog and decision limits. */
   public record Decide(Path offersFile, int defaultLimit, int maxLimit, int decisionTtlHours) {

@@ -3,10 +3,10 @@ package io.kairos.engine.enrich;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.PropensityState;
-import io.kairos.models.DjlPropensityModel;
+import io.kairos.engine.store.ShadowScoreLog;
+import io.kairos.engine.store.ShadowScoreLog.ShadowScore;
 import io.kairos.models.PropensityModel;
 import io.micrometer.core.instrument.Counter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,41 +18,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores profiles with the purchase-propensity model, in one batched inference per call.
- * Blocking: call it from a worker thread. Without a model it scores nothing.
+ * Scores profiles with the champion propensity model, in one batched inference per call; the
+ * challenger's share of profiles (chosen by a hash of the profile id, so a person stays in or out)
+ * is scored again by the challenger and both scores are logged side by side. Blocking: call it from
+ * a worker thread. Without a model it scores nothing.
  */
 public final class PropensityScorer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PropensityScorer.class);
+  private static final int BUCKETS = 10_000;
 
-  private final PropensityModel model;
+  private final PropensityModels models;
+  private final ShadowScoreLog shadowLog;
   private final KairosMetrics metrics;
   private final Counter failures;
+  private final Counter shadowScored;
 
-  public PropensityScorer(PropensityModel model, KairosMetrics metrics) {
-    this.model = model;
+  public PropensityScorer(PropensityModels models, ShadowScoreLog shadowLog, KairosMetrics metrics) {
+    this.models = models;
+    this.shadowLog = shadowLog;
     this.metrics = metrics;
     this.failures = metrics.counter("kairos.enrich.failures", "step", "propensity");
+    this.shadowScored = metrics.counter("kairos.propensity.shadow.scored");
   }
 
-  public static PropensityScorer load(Path modelDir, KairosMetrics metrics) {
-    if (modelDir == null) {
-      return new PropensityScorer(null, metrics);
-    }
-    try {
-      PropensityModel model = DjlPropensityModel.load(modelDir);
-      LOG.info("propensity model {} loaded (validation AUC {})", model.version(),
-          String.format("%.3f", model.descriptor().validation().auc()));
-      return new PropensityScorer(model, metrics);
-    } catch (Exception | UnsatisfiedLinkError e) {
-      LOG.warn("no propensity model ({}); decisions use the default ranking", e.getMessage());
-      return new PropensityScorer(null, metrics);
-    }
+  public PropensityModels models() {
+    return models;
   }
 
   /** Scores each profile; an inference failure is counted and yields no scores. */
   public Map<String, PropensityState> score(Collection<Profile> profiles, long now) {
-    if (model == null || profiles.isEmpty()) {
+    PropensityModels.Live live = models.live();
+    if (live.champion() == null || profiles.isEmpty()) {
       return Map.of();
     }
     long start = System.nanoTime();
@@ -62,10 +59,13 @@ public final class PropensityScorer implements AutoCloseable {
       for (Profile p : list) {
         rows.add(ProfileFeatures.of(p));
       }
-      double[] scores = model.scoreAll(rows);
+      double[] scores = live.champion().scoreAll(rows);
       Map<String, PropensityState> out = new HashMap<>();
       for (int i = 0; i < list.size(); i++) {
-        out.put(list.get(i).profileId(), new PropensityState(scores[i], model.version(), now, list.get(i).eventCount()));
+        out.put(list.get(i).profileId(), new PropensityState(scores[i], live.champion().version(), now, list.get(i).eventCount()));
+      }
+      if (live.challenger() != null) {
+        shadow(live, list, rows, scores, now);
       }
       return out;
     } catch (RuntimeException e) {
@@ -77,23 +77,55 @@ public final class PropensityScorer implements AutoCloseable {
     }
   }
 
+  private void shadow(PropensityModels.Live live, List<Profile> list, List<Function<String, Object>> rows, double[] championScores,
+      long now) {
+    List<Integer> picked = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (inChallengerShare(list.get(i).profileId(), live.challengerShare())) {
+        picked.add(i);
+      }
+    }
+    if (picked.isEmpty()) {
+      return;
+    }
+    double[] challenger = live.challenger().scoreAll(picked.stream().map(rows::get).toList());
+    List<ShadowScore> pairs = new ArrayList<>(picked.size());
+    for (int k = 0; k < picked.size(); k++) {
+      int i = picked.get(k);
+      pairs.add(new ShadowScore(now, list.get(i).profileId(), live.champion().version(), championScores[i],
+          live.challenger().version(), challenger[k]));
+    }
+    shadowScored.increment(pairs.size());
+    shadowLog.record(pairs).exceptionally(e -> {
+      LOG.warn("shadow scores not logged: {}", e.toString());
+      return null;
+    });
+  }
+
+  /** Whether this profile falls in the challenger's share: a stable hash bucket, so a person stays in or out. */
+  static boolean inChallengerShare(String profileId, double share) {
+    int h = profileId.hashCode() * 0x9E3779B9;
+    h ^= h >>> 16;
+    return Integer.remainderUnsigned(h, BUCKETS) < share * BUCKETS;
+  }
+
   public boolean isLoaded() {
-    return model != null;
+    return models.live().champion() != null;
   }
 
   public String modelVersion() {
-    return model == null ? null : model.version();
+    PropensityModel champion = models.live().champion();
+    return champion == null ? null : champion.version();
   }
 
-  /** The share of purchasers in the model's training data: the propensity of someone we know nothing about. */
+  /** The share of purchasers in the champion's training data: the propensity of someone we know nothing about. */
   public double baseRate(double fallback) {
-    return model == null ? fallback : model.descriptor().baseRate();
+    PropensityModel champion = models.live().champion();
+    return champion == null ? fallback : champion.descriptor().baseRate();
   }
 
   @Override
   public void close() {
-    if (model != null) {
-      model.close();
-    }
+    models.close();
   }
 }

@@ -2,10 +2,13 @@ package io.kairos.engine.profile;
 
 import com.hazelcast.map.IMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Profiles in a Hazelcast {@link IMap}, updated only through entry processors. Uses the
@@ -101,6 +104,18 @@ public final class GridProfileStore implements ProfileStore {
   @Override
   public boolean delete(String profileId) {
     return map.remove(profileId) != null;
+  }
+
+  @Override
+  public void forEachLocalBatch(int size, Consumer<Collection<Profile>> batch) {
+    List<String> keys = new ArrayList<>(map.localKeySet());
+    for (int start = 0; start < keys.size(); start += size) {
+      List<Profile> live = map.getAll(new HashSet<>(keys.subList(start, Math.min(keys.size(), start + size)))).values().stream()
+          .filter(p -> !p.isTombstone()).toList();
+      if (!live.isEmpty()) {
+        batch.accept(live);
+      }
+    }
   }
 
   @Override

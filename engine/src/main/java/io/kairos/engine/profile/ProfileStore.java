@@ -1,7 +1,9 @@
 package io.kairos.engine.profile;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where hot profiles live. Calls block briefly (tens of microseconds on the embedded member):
@@ -33,6 +35,9 @@ public interface ProfileStore {
 
   /** Removes the profile (erasure); returns whether there was one. */
   boolean delete(String profileId);
+
+  /** Passes the live (not merged-away) profiles held by this member to {@code batch}, {@code size} at a time. */
+  void forEachLocalBatch(int size, Consumer<Collection<Profile>> batch);
 
   /** Bulk load at start (replay). */
   void putAll(Map<String, Profile> profiles);

@@ -2,12 +2,14 @@ package io.kairos.engine.api.http;
 
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.IngestPipeline;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.privacy.PrivacyService;
 import io.kairos.engine.profile.ProfileStore;
+import io.kairos.engine.store.ShadowScoreLog;
 import io.vertx.core.WorkerExecutor;
 import java.util.function.Supplier;
 
@@ -17,4 +19,4 @@ import java.util.function.Supplier;
  */
 public record ApiServices(KairosConfig config, EventParser parser, IngestPipeline ingest, DecisionService decisions,
     ProfileStore profiles, IdentityResolver identity, PrivacyService privacy, KairosMetrics metrics, Supplier<HealthReport> health,
-    WorkerExecutor gridWorkers) {}
+    WorkerExecutor gridWorkers, PropensityRollout rollout, ShadowScoreLog shadowScores) {}

@@ -48,6 +48,7 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(json -> respond(ctx, 200, json)).onFailure(ctx::fail));
     router.post("/v1/decide").handler(this::decide);
     router.post("/v1/feedback").handler(this::feedback);
+    new ModelAdminRoutes(services).mount(router);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
         .end(services.metrics().scrape()));

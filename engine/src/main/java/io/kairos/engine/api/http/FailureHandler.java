@@ -1,5 +1,6 @@
 package io.kairos.engine.api.http;
 
+import io.kairos.engine.error.ConflictException;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.KairosException;
 import io.kairos.engine.error.NotFoundException;
@@ -63,6 +64,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   static int statusOf(KairosException e) {
     if (e instanceof InvalidInputException) return 400;
     if (e instanceof NotFoundException) return 404;
+    if (e instanceof ConflictException) return 409;
     if (e instanceof PayloadTooLargeException) return 413;
     if (e instanceof UnavailableException) return 503;
     return 500;
