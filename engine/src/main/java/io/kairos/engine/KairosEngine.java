@@ -13,6 +13,7 @@ import io.kairos.engine.decide.OfferCatalog;
 import io.kairos.engine.enrich.PropensityModels;
 import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.enrich.PropensityScorer;
+import io.kairos.engine.enrich.SpecialDays;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.grid.GridMember;
 import io.kairos.engine.identity.GridIdentityResolver;
@@ -99,7 +100,7 @@ public final class KairosEngine {
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
     SqliteShadowScoreLog shadowScores = new SqliteShadowScoreLog(db);
     scorer = new PropensityScorer(PropensityModels.open(config.models().registryDir(), config.models().propensityDir()),
-        shadowScores, metrics);
+        shadowScores, new SpecialDays(config.models().occasions()), metrics);
     rollout = new PropensityRollout(scorer, profiles, clock);
     EventReplay.run(eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
 

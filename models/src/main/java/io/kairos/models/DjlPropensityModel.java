@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,6 +57,37 @@ public final class DjlPropensityModel implements PropensityModel {
       pre.transformInto(rows.get(i), x, i * width);
     }
     return scorer.scores(new EncodedRows(x, new float[0], rows.size(), width));
+  }
+
+  @Override
+  public List<Explanation> explainAll(List<Function<String, Object>> rows, int topN) {
+    Preprocessor pre = descriptor.preprocessor();
+    List<ColumnEncoding> columns = pre.encodings();
+    int width = pre.width();
+    int perRow = columns.size() + 1;
+    float[] x = new float[rows.size() * perRow * width];
+    for (int i = 0; i < rows.size(); i++) {
+      Function<String, Object> row = rows.get(i);
+      int base = i * perRow;
+      pre.transformInto(row, x, base * width);
+      for (int c = 0; c < columns.size(); c++) {
+        ColumnEncoding held = columns.get(c);
+        Object baseline = pre.baseline(held);
+        pre.transformInto(name -> name.equals(held.name()) ? baseline : row.apply(name), x, (base + 1 + c) * width);
+      }
+    }
+    double[] logits = scorer.logits(new EncodedRows(x, new float[0], rows.size() * perRow, width));
+    List<Explanation> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      int base = i * perRow;
+      List<Explanation.Contribution> contributions = new ArrayList<>(columns.size());
+      for (int c = 0; c < columns.size(); c++) {
+        contributions.add(new Explanation.Contribution(columns.get(c).name(), logits[base] - logits[base + 1 + c]));
+      }
+      contributions.sort(Comparator.comparingDouble((Explanation.Contribution k) -> Math.abs(k.logit())).reversed());
+      out.add(new Explanation(scorer.calibration().apply(logits[base]), contributions.subList(0, Math.min(topN, contributions.size()))));
+    }
+    return out;
   }
 
   @Override

@@ -93,6 +93,15 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
     }
   }
 
+  /** The raw value a column takes as its baseline for explanations: missing (median), the most frequent category, false. */
+  public Object baseline(ColumnEncoding e) {
+    return switch (e.kind()) {
+      case CATEGORICAL -> e.categories().isEmpty() ? null : e.categories().get(0);
+      case BOOLEAN -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
   public float[] transformRow(CsvTable table, int row) {
     return transform(name -> table.get(row, name));
   }

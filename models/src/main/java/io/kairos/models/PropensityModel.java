@@ -12,6 +12,9 @@ public interface PropensityModel extends AutoCloseable {
   /** P(purchase) for many rows at once, in order; cheaper per row than {@link #score}. */
   double[] scoreAll(List<Function<String, Object>> rows);
 
+  /** Like {@link #scoreAll}, with the {@code topN} most influential features of each row (more inference: one row per feature). */
+  List<Explanation> explainAll(List<Function<String, Object>> rows, int topN);
+
   ModelDescriptor descriptor();
 
   default String version() {

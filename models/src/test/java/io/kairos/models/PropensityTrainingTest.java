@@ -101,6 +101,23 @@ class PropensityTrainingTest {
   }
 
   @Test
+  void explanationsNameTheFeaturesThatMovedTheScore() throws Exception {
+    try (DjlPropensityModel m = DjlPropensityModel.load(SharedData.shippedModels().resolve("propensity"))) {
+      java.util.function.Function<String, Object> highValue = Map.<String, Object>of("ProductRelated", 40, "ProductRelated_Duration", 1800,
+          "PageValues", 60, "Month", "Nov", "VisitorType", "Returning_Visitor")::get;
+      java.util.function.Function<String, Object> browsing = Map.<String, Object>of("ProductRelated", 3, "PageValues", 0, "Month", "Feb")::get;
+      List<Explanation> explained = m.explainAll(List.of(highValue, browsing), 3);
+      double[] scores = m.scoreAll(List.of(highValue, browsing));
+      assertThat(explained.get(0).score()).isCloseTo(scores[0], org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(explained.get(0).top()).hasSize(3);
+      Explanation.Contribution first = explained.get(0).top().get(0);
+      assertThat(first.feature()).isEqualTo("PageValues");
+      assertThat(first.logit()).as("a high page value raises the propensity").isPositive();
+      assertThat(Math.abs(explained.get(0).top().get(0).logit())).isGreaterThanOrEqualTo(Math.abs(explained.get(0).top().get(2).logit()));
+    }
+  }
+
+  @Test
   void shippedModelLoadsOfflineAndRanksTheDataWell() throws Exception {
     Path shipped = SharedData.shippedModels().resolve("propensity");
     CsvTable table = CsvTable.read(SharedData.file(DATA));

@@ -115,7 +115,7 @@ public final class ConfigLoader {
         c.consent(),
         new KairosConfig.Models(resolve(home, c.models().sentimentDir()), resolve(home, c.models().propensityDir()),
             c.models().registryDir() != null ? resolve(home, c.models().registryDir())
-                : resolve(home, c.store().dataDir()).resolve("models").resolve("propensity")),
+                : resolve(home, c.store().dataDir()).resolve("models").resolve("propensity"), c.models().specialDays()),
         new KairosConfig.Decide(resolve(home, c.decide().offersFile()), c.decide().defaultLimit(), c.decide().maxLimit(),
             c.decide().decisionTtlHours()));
   }

@@ -4,6 +4,8 @@ import io.kairos.engine.error.ConfigException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -128,8 +130,24 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
   /**
    * @param propensityDir the shipped model, registered as the first champion of an empty registry
    * @param registryDir versioned propensity models and the champion/challenger state; default {@code <dataDir>/models/propensity}
+   * @param specialDays shopping occasions as {@code MM-DD}, for the {@code SpecialDay} feature
    */
-  public record Models(Path sentimentDir, Path propensityDir, Path registryDir) {}
+  public record Models(Path sentimentDir, Path propensityDir, Path registryDir, List<String> specialDays) {
+    public Models {
+      specialDays = specialDays == null ? List.of("02-14", "05-10", "11-27", "12-25") : List.copyOf(specialDays);
+      for (String day : specialDays) {
+        try {
+          MonthDay.parse("--" + day);
+        } catch (DateTimeParseException e) {
+          throw new ConfigException("models.specialDays: '" + day + "' is not a month-day like 02-14", "models.specialDays");
+        }
+      }
+    }
+
+    public List<MonthDay> occasions() {
+      return specialDays.stream().map(d -> MonthDay.parse("--" + d)).toList();
+    }
+  }
 
   /** Offer catalog and decision limits. */
   public record Decide(Path offersFile, int defaultLimit, int maxLimit, int decisionTtlHours) {

@@ -51,7 +51,8 @@ public final class DecisionEngine {
     String source;
     if (profile != null && profile.propensity().isScored()) {
       propensity = profile.propensity().score();
-      source = "model " + profile.propensity().modelVersion();
+      source = "model " + profile.propensity().modelVersion()
+          + (profile.propensity().drivers() == null ? "" : "; drivers: " + profile.propensity().drivers());
     } else {
       propensity = baseRate;
       source = person != null && profile == null ? "base rate: no personalization consent, non-personalized"

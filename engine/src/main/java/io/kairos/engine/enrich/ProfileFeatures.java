@@ -7,22 +7,29 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Live features of a profile in the vocabulary of the propensity model's training data (UCI
- * Online Shoppers): page counts and durations by page kind in the current session, page value,
- * month, weekend and visitor type. Columns the live profile cannot observe (bounce and exit
- * rates, special day) are left out, so the model imputes its training median.
+ * Online Shoppers); docs/MODELS.md says how each is derived. The Google-Analytics page-level rates
+ * become person-level ones: {@code BounceRates} is the share of the person's finished sessions that
+ * had one page, {@code ExitRates} the sessions per page seen (every session exits once). A value
+ * the profile cannot give yet is left out, so the model imputes its training median.
  */
 public final class ProfileFeatures {
+
+  /** The columns this class provides, in the training data's order. */
+  public static final List<String> COLUMNS = List.of("Administrative", "Administrative_Duration", "Informational",
+      "Informational_Duration", "ProductRelated", "ProductRelated_Duration", "BounceRates", "ExitRates", "PageValues",
+      "SpecialDay", "Month", "VisitorType", "Weekend");
 
   private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "June", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
   private ProfileFeatures() {}
 
-  public static Function<String, Object> of(Profile p) {
+  public static Function<String, Object> of(Profile p, SpecialDays specialDays) {
     SessionState s = p.session();
     Map<String, Object> f = new HashMap<>();
     f.put("Administrative", s.administrative());
@@ -31,8 +38,16 @@ public final class ProfileFeatures {
     f.put("Informational_Duration", s.informationalSeconds());
     f.put("ProductRelated", s.productRelated());
     f.put("ProductRelated_Duration", s.productRelatedSeconds());
+    int finished = s.sessionCount() - 1;
+    if (finished > 0) {
+      f.put("BounceRates", (double) s.bounces() / finished);
+    }
+    if (s.pagesTotal() > 0) {
+      f.put("ExitRates", (double) s.sessionCount() / s.pagesTotal());
+    }
     f.put("PageValues", s.pages() == 0 ? 0.0 : s.pageValueSum() / s.pages());
     long at = s.lastEventAt() > 0 ? s.lastEventAt() : p.lastSeen();
+    f.put("SpecialDay", specialDays.closeness(at));
     ZonedDateTime when = Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC);
     f.put("Month", MONTHS[when.getMonthValue() - 1]);
     f.put("Weekend", when.getDayOfWeek() == DayOfWeek.SATURDAY || when.getDayOfWeek() == DayOfWeek.SUNDAY);

@@ -5,12 +5,14 @@ import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.PropensityState;
 import io.kairos.engine.store.ShadowScoreLog;
 import io.kairos.engine.store.ShadowScoreLog.ShadowScore;
+import io.kairos.models.Explanation;
 import io.kairos.models.PropensityModel;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -18,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores profiles with the champion propensity model, in one batched inference per call; the
+ * Scores profiles with the champion propensity model, in one batched inference per call, each
+ * score with the three features that moved it most; the
  * challenger's share of profiles (chosen by a hash of the profile id, so a person stays in or out)
  * is scored again by the challenger and both scores are logged side by side. Blocking: call it from
  * a worker thread. Without a model it scores nothing.
@@ -27,15 +30,19 @@ public final class PropensityScorer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PropensityScorer.class);
   private static final int BUCKETS = 10_000;
+  /** Features named per score. */
+  private static final int DRIVERS = 3;
 
   private final PropensityModels models;
   private final ShadowScoreLog shadowLog;
+  private final SpecialDays specialDays;
   private final KairosMetrics metrics;
   private final Counter failures;
   private final Counter shadowScored;
 
-  public PropensityScorer(PropensityModels models, ShadowScoreLog shadowLog, KairosMetrics metrics) {
+  public PropensityScorer(PropensityModels models, ShadowScoreLog shadowLog, SpecialDays specialDays, KairosMetrics metrics) {
     this.models = models;
+    this.specialDays = specialDays;
     this.shadowLog = shadowLog;
     this.metrics = metrics;
     this.failures = metrics.counter("kairos.enrich.failures", "step", "propensity");
@@ -57,12 +64,15 @@ public final class PropensityScorer implements AutoCloseable {
       List<Profile> list = new ArrayList<>(profiles);
       List<Function<String, Object>> rows = new ArrayList<>(list.size());
       for (Profile p : list) {
-        rows.add(ProfileFeatures.of(p));
+        rows.add(ProfileFeatures.of(p, specialDays));
       }
-      double[] scores = live.champion().scoreAll(rows);
+      List<Explanation> explained = live.champion().explainAll(rows, DRIVERS);
+      double[] scores = new double[explained.size()];
       Map<String, PropensityState> out = new HashMap<>();
       for (int i = 0; i < list.size(); i++) {
-        out.put(list.get(i).profileId(), new PropensityState(scores[i], live.champion().version(), now, list.get(i).eventCount()));
+        scores[i] = explained.get(i).score();
+        out.put(list.get(i).profileId(), new PropensityState(scores[i], live.champion().version(), now, list.get(i).eventCount(),
+            drivers(explained.get(i))));
       }
       if (live.challenger() != null) {
         shadow(live, list, rows, scores, now);
@@ -100,6 +110,17 @@ public final class PropensityScorer implements AutoCloseable {
       LOG.warn("shadow scores not logged: {}", e.toString());
       return null;
     });
+  }
+
+  static String drivers(Explanation e) {
+    StringBuilder out = new StringBuilder();
+    for (Explanation.Contribution c : e.top()) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(c.feature()).append(String.format(Locale.ROOT, " %+.2f", c.logit()));
+    }
+    return out.toString();
   }
 
   /** Whether this profile falls in the challenger's share: a stable hash bucket, so a person stays in or out. */

@@ -48,7 +48,7 @@ public final class EventReplay {
     if (n == 0) {
       return 0;
     }
-    int merged = applyMerges(merges, state, rules);
+    int merged = applyMerges(merges.all(), state, rules);
     links.replaceAll((key, owner) -> live(state, owner));
     List<Profile> all = new ArrayList<>();
     Map<String, Profile> tombstones = new HashMap<>();
@@ -81,9 +81,9 @@ public final class EventReplay {
    * profile id it was stored under: the same {@link ProfileMerge} as the live path, so counters come
    * out exact (events stored under a merged-away id after its merge are absorbed too).
    */
-  static int applyMerges(MergeLog merges, Map<String, Profile> state, ProfileRules rules) {
+  public static int applyMerges(List<MergeLog.MergeRecord> merges, Map<String, Profile> state, ProfileRules rules) {
     int applied = 0;
-    for (MergeLog.MergeRecord r : merges.all()) {
+    for (MergeLog.MergeRecord r : merges) {
       Profile away = state.get(r.mergedId());
       if (!r.merged() || (away != null && away.isTombstone())) {
         continue;
@@ -98,7 +98,7 @@ public final class EventReplay {
   }
 
   /** The live profile id an id stands for after merges. */
-  private static String live(Map<String, Profile> state, String id) {
+  public static String live(Map<String, Profile> state, String id) {
     String current = id;
     for (Profile p = state.get(current); p != null && p.isTombstone(); p = state.get(current)) {
       current = p.mergedInto();

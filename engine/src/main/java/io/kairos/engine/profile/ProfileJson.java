@@ -55,6 +55,7 @@ public final class ProfileJson {
     JsonObject propensity = !p.propensity().isScored() ? null : new JsonObject()
         .put("score", p.propensity().score())
         .put("model", p.propensity().modelVersion())
+        .put("drivers", p.propensity().drivers())
         .put("scoredAt", iso(p.propensity().scoredAt()));
     SessionState s = p.session();
     JsonObject session = new JsonObject()

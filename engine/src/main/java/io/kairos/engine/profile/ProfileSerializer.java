@@ -59,11 +59,12 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
         r.readInt64("sentimentAt"), byChannel, r.readInt64("sentimentNegativeAt"), r.readString("sentimentNegativeChannel"),
         r.readString("sentimentNegativeSnippet"));
     PropensityState propensity = new PropensityState(r.readFloat64("propensity"), r.readString("propensityModel"),
-        r.readInt64("propensityAt"), r.readInt64("propensityAsOf"));
+        r.readInt64("propensityAt"), r.readInt64("propensityAsOf"), r.readString("propensityDrivers"));
     SessionState session = new SessionState(r.readInt64("sessionStart"), r.readInt64("sessionLast"), r.readInt32("sessionCount"),
         r.readInt32("sessionAdmin"), r.readFloat64("sessionAdminSeconds"), r.readInt32("sessionInfo"),
         r.readFloat64("sessionInfoSeconds"), r.readInt32("sessionProduct"), r.readFloat64("sessionProductSeconds"),
-        r.readFloat64("sessionPageValue"), r.readString("sessionLastPageKind"));
+        r.readFloat64("sessionPageValue"), r.readString("sessionLastPageKind"), r.readInt32("sessionBounces"),
+        r.readInt32("sessionPagesTotal"));
     String[] purposes = r.readArrayOfString("consentPurposes");
     String[] statuses = r.readArrayOfString("consentStatuses");
     String[] sources = r.readArrayOfString("consentSources");
@@ -123,6 +124,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeString("propensityModel", pr.modelVersion());
     w.writeInt64("propensityAt", pr.scoredAt());
     w.writeInt64("propensityAsOf", pr.asOfEventCount());
+    w.writeString("propensityDrivers", pr.drivers());
     SessionState ss = p.session();
     w.writeInt64("sessionStart", ss.startedAt());
     w.writeInt64("sessionLast", ss.lastEventAt());
@@ -135,6 +137,8 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeFloat64("sessionProductSeconds", ss.productRelatedSeconds());
     w.writeFloat64("sessionPageValue", ss.pageValueSum());
     w.writeString("sessionLastPageKind", ss.lastPageKind());
+    w.writeInt32("sessionBounces", ss.bounces());
+    w.writeInt32("sessionPagesTotal", ss.pagesTotal());
     int m = p.recent().size();
     String[] types = new String[m];
     String[] channels = new String[m];

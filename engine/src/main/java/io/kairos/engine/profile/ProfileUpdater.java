@@ -94,7 +94,8 @@ public final class ProfileUpdater {
       newSession = false; // a late event from the past does not open a session
     }
     SessionState base = newSession
-        ? new SessionState(c.timestamp(), c.timestamp(), s.sessionCount() + 1, 0, 0, 0, 0, 0, 0, 0, null)
+        ? new SessionState(c.timestamp(), c.timestamp(), s.sessionCount() + 1, 0, 0, 0, 0, 0, 0, 0, null,
+            s.bounces() + (s.sessionCount() > 0 && s.pages() == 1 ? 1 : 0), s.pagesTotal())
         : s;
     double seconds = base.lastPageKind() == null || c.timestamp() <= base.lastEventAt() ? 0
         : Math.min(ProfileRules.MAX_PAGE_SECONDS, (c.timestamp() - base.lastEventAt()) / 1000.0);
@@ -106,7 +107,8 @@ public final class ProfileUpdater {
     int info = base.informational() + (ProfileChange.INFORMATIONAL.equals(kind) ? 1 : 0);
     int product = base.productRelated() + (ProfileChange.PRODUCT_RELATED.equals(kind) ? 1 : 0);
     return new SessionState(base.startedAt(), Math.max(base.lastEventAt(), c.timestamp()), base.sessionCount(), admin, adminSec,
-        info, infoSec, product, productSec, base.pageValueSum() + c.pageValue(), kind != null ? kind : base.lastPageKind());
+        info, infoSec, product, productSec, base.pageValueSum() + c.pageValue(), kind != null ? kind : base.lastPageKind(),
+        base.bounces(), base.pagesTotal() + (kind != null ? 1 : 0));
   }
 
   private static Map<String, Long> increment(Map<String, Long> counts, String key) {

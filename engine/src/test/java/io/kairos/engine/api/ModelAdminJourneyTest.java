@@ -96,6 +96,10 @@ class ModelAdminJourneyTest {
       assertThat(pair.getDouble("challengerScore")).isNotEqualTo(pair.getDouble("championScore"));
       JsonObject profile = client.get("/v1/profiles/by/anonymousId/shadowed").send().await().bodyAsJsonObject();
       assertThat(profile.getJsonObject("propensity").getString("model")).endsWith(shipped);
+      assertThat(profile.getJsonObject("propensity").getString("drivers")).matches("\\w+ [+-]\\d+\\.\\d\\d, \\w+ .*");
+      JsonObject decision = send(client, "POST", "/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("anonymousId", "shadowed"))
+          .put("channel", "web").put("placement", "home")).bodyAsJsonObject();
+      assertThat(decision.getString("propensitySource")).contains("drivers: ");
 
       // Swaps under load: four clients ingest and decide while the champion flips ten times.
       AtomicBoolean running = new AtomicBoolean(true);
