@@ -15,6 +15,7 @@ import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SpecialDays;
 import io.kairos.engine.enrich.SentimentEnricher;
+import io.kairos.engine.grid.GridMapMetrics;
 import io.kairos.engine.grid.GridMember;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.identity.IdentifierCleaner;
@@ -105,6 +106,10 @@ public final class KairosEngine {
     EventReplay.run(eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
 
     metrics.gauge("kairos.store.queue.depth", db::queueDepth);
+    GridMapMetrics.bind(metrics, "profiles", profileMap);
+    GridMapMetrics.bind(metrics, "identity_links", links);
+    GridMapMetrics.bind(metrics, "recent_decisions", grid.getMap(DecisionService.MAP_NAME));
+    metrics.gauge("kairos.propensity.rescored", rollout::rescored);
     metrics.gauge("kairos.grid.profiles", () -> profileMap.getLocalMapStats().getOwnedEntryCount());
     metrics.gauge("kairos.grid.profiles.memory.bytes", () -> profileMap.getLocalMapStats().getOwnedEntryMemoryCost());
     metrics.gauge("kairos.identity.conflicts", identity::conflicts);

@@ -39,7 +39,7 @@ public class WebsiteMixSimulation extends Simulation {
       "Delivery was late and nobody answered my e-mails.",
       "Exactly as described, fast shipping, happy customer."};
 
-  final Iterator<Map<String, Object>> visitors = Stream.generate(() -> {
+  static final Iterator<Map<String, Object>> visitors = Stream.generate(() -> {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     return Map.<String, Object>of(
         "visitor", "lt-" + r.nextInt(VISITORS),
@@ -48,16 +48,19 @@ public class WebsiteMixSimulation extends Simulation {
         "review", REVIEWS[r.nextInt(REVIEWS.length)]);
   }).iterator();
 
-  final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
-      .contentTypeHeader("application/json")
-      .acceptHeader("application/json")
-      .warmUp(BASE_URL + "/health");
+  static HttpProtocolBuilder protocol() {
+    return http.baseUrl(BASE_URL)
+        .contentTypeHeader("application/json")
+        .acceptHeader("application/json")
+        .warmUp(BASE_URL + "/health");
+  }
 
   static String event(String type, String extra) {
     return "{\"type\":\"" + type + "\",\"channel\":\"web\",\"identifiers\":{\"anonymousId\":\"#{visitor}\"}" + extra + "}";
   }
 
-  final ScenarioBuilder website = scenario("website visitor").feed(visitors)
+  static ScenarioBuilder website() {
+    return scenario("website visitor").feed(visitors)
       .exec(http("page_view").post("/v1/events")
           .body(StringBody(event("page_view", ",\"properties\":{\"pageType\":\"home\"}"))).check(status().is(202)))
       .exec(http("decide home_hero").post("/v1/decide")
@@ -82,12 +85,13 @@ public class WebsiteMixSimulation extends Simulation {
           percent(5).then(exec(http("review").post("/v1/events")
               .body(StringBody(event("review", ",\"text\":\"#{review}\"")))
               .check(status().is(202))))));
+  }
 
   {
-    setUp(website.injectOpen(
+    setUp(website().injectOpen(
             rampUsersPerSec(1).to(RATE).during(10),
             constantUsersPerSec(RATE).during(DURATION)))
-        .protocols(protocol)
+        .protocols(protocol())
         .assertions(
             global().failedRequests().percent().lt(1.0),
             global().responseTime().percentile(99.0).lt(1000));

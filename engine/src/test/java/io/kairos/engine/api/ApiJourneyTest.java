@@ -54,6 +54,24 @@ class ApiJourneyTest {
   }
 
   @Test
+  void grafanaDashboardQueriesOnlyMetricsTheEngineExposes() throws Exception {
+    post("/v1/events", event("page_view", "u-dash", "2026-11-23T10:00:00Z"));
+    post("/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "u-dash")).put("channel", "web"));
+    System.gc();
+    String scrape = get("/metrics").bodyAsString();
+    String dashboard = java.nio.file.Files.readString(TestEngines.home().resolve("config/grafana-dashboard.json"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:kairos|jvm|process|system)_[a-z_]+)\\b").matcher(dashboard);
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    assertThat(names).hasSizeGreaterThan(15);
+    for (String name : names) {
+      assertThat(scrape).as("dashboard metric %s in /metrics", name).containsPattern("(?m)^" + name + "[{ ]");
+    }
+  }
+
+  @Test
   void websiteJourneyIngestProfileDecideFeedback() {
     JsonObject first = new JsonObject("""
         {"type": "product_view", "messageId": "m-1", "timestamp": "2026-11-23T10:00:00Z", "channel": "web",
