@@ -23,7 +23,7 @@ public final class ProfileFeatures {
   /** The columns this class provides, in the training data's order. */
   public static final List<String> COLUMNS = List.of("Administrative", "Administrative_Duration", "Informational",
       "Informational_Duration", "ProductRelated", "ProductRelated_Duration", "BounceRates", "ExitRates", "PageValues",
-      "SpecialDay", "Month", "VisitorType", "Weekend");
+      "SpecialDay", "Month", "VisitorType", "Weekend", "TrafficSource");
 
   private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "June", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -52,6 +52,9 @@ public final class ProfileFeatures {
     f.put("Month", MONTHS[when.getMonthValue() - 1]);
     f.put("Weekend", when.getDayOfWeek() == DayOfWeek.SATURDAY || when.getDayOfWeek() == DayOfWeek.SUNDAY);
     f.put("VisitorType", s.sessionCount() > 1 ? "Returning_Visitor" : "New_Visitor");
+    if (s.trafficSource() != null) {
+      f.put("TrafficSource", s.trafficSource());
+    }
     return f::get;
   }
 }

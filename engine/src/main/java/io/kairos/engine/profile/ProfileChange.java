@@ -21,11 +21,21 @@ import java.util.Set;
  * @param traits trait name to JSON-encoded value
  * @param invalidIdentifiers keys of identifiers that failed validation (kept, flagged, not linked)
  * @param consents purpose to the answer this event gives
+ * @param trafficSource where the visit came from (see {@link TrafficSource}); null when the event does not say
  */
 public record ProfileChange(String type, String pageKind, long timestamp, String channel, List<String> identifiers,
     String productId, long quantity, double price, double orderTotal, double pageValue, Map<String, String> traits,
     String summary, String sentimentLabel, double sentimentScore, String sentimentLanguage, List<String> invalidIdentifiers,
-    Map<String, Consent> consents) implements Serializable {
+    Map<String, Consent> consents, String trafficSource) implements Serializable {
+
+  /** A change that says nothing about where the visit came from. */
+  public ProfileChange(String type, String pageKind, long timestamp, String channel, List<String> identifiers, String productId,
+      long quantity, double price, double orderTotal, double pageValue, Map<String, String> traits, String summary,
+      String sentimentLabel, double sentimentScore, String sentimentLanguage, List<String> invalidIdentifiers,
+      Map<String, Consent> consents) {
+    this(type, pageKind, timestamp, channel, identifiers, productId, quantity, price, orderTotal, pageValue, traits, summary,
+        sentimentLabel, sentimentScore, sentimentLanguage, invalidIdentifiers, consents, null);
+  }
 
   public ProfileChange {
     invalidIdentifiers = List.copyOf(invalidIdentifiers);
@@ -57,7 +67,8 @@ public record ProfileChange(String type, String pageKind, long timestamp, String
     String label = enriched.sentiment() != null && enriched.sentiment().isKnown() ? enriched.sentiment().label() : null;
     return new ProfileChange(e.kind().wireName(), pageKind(e), e.timestamp().toEpochMilli(), e.channel(), ids,
         e.property("productId"), quantity, price, total, pageValue, traits, summary(e), label,
-        label == null ? 0 : enriched.sentiment().score(), label == null ? null : enriched.sentiment().language(), invalid, consents);
+        label == null ? 0 : enriched.sentiment().score(), label == null ? null : enriched.sentiment().language(), invalid, consents,
+        TrafficSource.of(e));
   }
 
   /** Maps page-like events to the page kinds of the propensity model's training data. */

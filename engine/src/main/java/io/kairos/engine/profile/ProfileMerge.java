@@ -67,7 +67,7 @@ public final class ProfileMerge {
         s.session().sessionCount() + m.session().sessionCount(), session.administrative(), session.administrativeSeconds(),
         session.informational(), session.informationalSeconds(), session.productRelated(), session.productRelatedSeconds(),
         session.pageValueSum(), session.lastPageKind(), s.session().bounces() + m.session().bounces(),
-        s.session().pagesTotal() + m.session().pagesTotal());
+        s.session().pagesTotal() + m.session().pagesTotal(), session.trafficSource());
 
     return new Profile(s.profileId(), union(s.identifiers(), m.identifiers()), union(s.invalidIdentifiers(), m.invalidIdentifiers()),
         s.eventCount() == 0 ? m.firstSeen() : m.eventCount() == 0 ? s.firstSeen() : Math.min(s.firstSeen(), m.firstSeen()),

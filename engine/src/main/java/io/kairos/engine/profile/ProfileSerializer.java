@@ -64,7 +64,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
         r.readInt32("sessionAdmin"), r.readFloat64("sessionAdminSeconds"), r.readInt32("sessionInfo"),
         r.readFloat64("sessionInfoSeconds"), r.readInt32("sessionProduct"), r.readFloat64("sessionProductSeconds"),
         r.readFloat64("sessionPageValue"), r.readString("sessionLastPageKind"), r.readInt32("sessionBounces"),
-        r.readInt32("sessionPagesTotal"));
+        r.readInt32("sessionPagesTotal"), r.readString("sessionTrafficSource"));
     String[] purposes = r.readArrayOfString("consentPurposes");
     String[] statuses = r.readArrayOfString("consentStatuses");
     String[] sources = r.readArrayOfString("consentSources");
@@ -139,6 +139,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     w.writeString("sessionLastPageKind", ss.lastPageKind());
     w.writeInt32("sessionBounces", ss.bounces());
     w.writeInt32("sessionPagesTotal", ss.pagesTotal());
+    w.writeString("sessionTrafficSource", ss.trafficSource());
     int m = p.recent().size();
     String[] types = new String[m];
     String[] channels = new String[m];

@@ -95,7 +95,8 @@ public final class ProfileUpdater {
     }
     SessionState base = newSession
         ? new SessionState(c.timestamp(), c.timestamp(), s.sessionCount() + 1, 0, 0, 0, 0, 0, 0, 0, null,
-            s.bounces() + (s.sessionCount() > 0 && s.pages() == 1 ? 1 : 0), s.pagesTotal())
+            s.bounces() + (s.sessionCount() > 0 && s.pages() == 1 ? 1 : 0), s.pagesTotal(),
+            c.trafficSource() != null ? c.trafficSource() : TrafficSource.DIRECT)
         : s;
     double seconds = base.lastPageKind() == null || c.timestamp() <= base.lastEventAt() ? 0
         : Math.min(ProfileRules.MAX_PAGE_SECONDS, (c.timestamp() - base.lastEventAt()) / 1000.0);
@@ -108,7 +109,7 @@ public final class ProfileUpdater {
     int product = base.productRelated() + (ProfileChange.PRODUCT_RELATED.equals(kind) ? 1 : 0);
     return new SessionState(base.startedAt(), Math.max(base.lastEventAt(), c.timestamp()), base.sessionCount(), admin, adminSec,
         info, infoSec, product, productSec, base.pageValueSum() + c.pageValue(), kind != null ? kind : base.lastPageKind(),
-        base.bounces(), base.pagesTotal() + (kind != null ? 1 : 0));
+        base.bounces(), base.pagesTotal() + (kind != null ? 1 : 0), base.trafficSource());
   }
 
   private static Map<String, Long> increment(Map<String, Long> counts, String key) {

@@ -53,7 +53,7 @@ class GridProfileStoreTest {
         Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2, Map.of("tier", "\"gold\""), Map.of("tier", new TraitOrigin("web", 2)),
         new SentimentState(-0.5, "negative", "en", -0.2, 2, 5, Map.of("web", -0.2, "email", 0.4), 5, "web",
             "Broken on arrival"), new PropensityState(0.3, "m@1", 6, 3),
-        new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related", 1, 7),
+        new SessionState(1, 2, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related", 1, 7, "search"),
         List.of(new Interaction("purchase", "web", 2, "total=19"), new Interaction("page_view", "web", 1, null)),
         Map.of("marketing_email", new Consent("denied", "call_center", 7), "personalization", new Consent("granted", "web", 3)), null);
     map.put(p.profileId(), p);
