@@ -31,9 +31,9 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
           List<String> categories = counts.entrySet().stream()
               .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
               .map(Map.Entry::getKey).toList();
-          encodings.add(new ColumnEncoding(column.name(), column.kind(), 0, 0, 1, categories));
+          encodings.add(new ColumnEncoding(column.name(), column.kind(), 0, 0, 1, categories, 0, 0));
         }
-        case BOOLEAN -> encodings.add(new ColumnEncoding(column.name(), column.kind(), 0, 0, 1, List.of()));
+        case BOOLEAN -> encodings.add(new ColumnEncoding(column.name(), column.kind(), 0, 0, 1, List.of(), 0, 0));
         default -> {
           double[] values = new double[trainRows.length];
           int n = 0;
@@ -49,7 +49,8 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
           double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, n - 1);
           double std = Math.sqrt(var);
           double median = n == 0 ? 0 : values[n / 2];
-          encodings.add(new ColumnEncoding(column.name(), column.kind(), median, mean, std < 1e-9 ? 1 : std, List.of()));
+          encodings.add(new ColumnEncoding(column.name(), column.kind(), median, mean, std < 1e-9 ? 1 : std, List.of(),
+              n == 0 ? 0 : values[0], n == 0 ? 0 : values[n - 1]));
         }
       }
     }
@@ -63,7 +64,7 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
   /**
    * Encodes one row. {@code values} maps a column name to a Number, Boolean, String or null;
    * null or unparsable values take the training median (numeric), false (boolean) or the
-   * "unseen" slot (categorical).
+   * "unseen" slot (categorical); numbers outside the training range are clipped to it.
    */
   public float[] transform(Function<String, Object> values) {
     float[] x = new float[width()];
@@ -85,7 +86,7 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
         case BOOLEAN -> x[i] = truthy(raw) ? 1f : 0f;
         default -> {
           Double v = raw == null ? null : raw instanceof Number n ? finite(n.doubleValue(), e.kind()) : numeric(String.valueOf(raw), e.kind());
-          double d = v == null ? e.median() : v;
+          double d = v == null ? e.median() : e.clip(v);
           x[i] = (float) ((d - e.mean()) / e.std());
         }
       }

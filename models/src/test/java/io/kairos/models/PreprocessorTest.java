@@ -40,4 +40,16 @@ class PreprocessorTest {
     ColumnEncoding visits = pre.encodings().get(0);
     assertThat(x[0]).isEqualTo((float) ((visits.median() - visits.mean()) / visits.std()));
   }
+
+  @Test
+  void valuesOutsideTheTrainingRangeAreClippedToIt() {
+    FeatureSpec spec = FeatureSpec.infer(table, "y", Set.of(), Set.of());
+    Preprocessor pre = Preprocessor.fit(spec, table, new int[] {0, 1, 2, 3});
+    float[] atMax = pre.transform(Map.<String, Object>of("visits", 4)::get);
+    float[] farAbove = pre.transform(Map.<String, Object>of("visits", 4_000)::get);
+    float[] farBelow = pre.transform(Map.<String, Object>of("visits", -50)::get);
+    float[] atMin = pre.transform(Map.<String, Object>of("visits", 1)::get);
+    assertThat(farAbove[0]).isEqualTo(atMax[0]);
+    assertThat(farBelow[0]).isEqualTo(atMin[0]);
+  }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -53,7 +52,7 @@ public final class PropensityScorer implements AutoCloseable {
     return models;
   }
 
-  /** Scores each profile; an inference failure is counted and yields no scores. */
+  /** Scores each profile with its drivers; an inference failure is counted and yields no scores. */
   public Map<String, PropensityState> score(Collection<Profile> profiles, long now) {
     PropensityModels.Live live = models.live();
     if (live.champion() == null || profiles.isEmpty()) {
@@ -67,10 +66,9 @@ public final class PropensityScorer implements AutoCloseable {
         rows.add(ProfileFeatures.of(p, specialDays));
       }
       List<Explanation> explained = live.champion().explainAll(rows, DRIVERS);
-      double[] scores = new double[explained.size()];
+      double[] scores = explained.stream().mapToDouble(Explanation::score).toArray();
       Map<String, PropensityState> out = new HashMap<>();
       for (int i = 0; i < list.size(); i++) {
-        scores[i] = explained.get(i).score();
         out.put(list.get(i).profileId(), new PropensityState(scores[i], live.champion().version(), now, list.get(i).eventCount(),
             drivers(explained.get(i))));
       }
@@ -118,7 +116,10 @@ public final class PropensityScorer implements AutoCloseable {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(c.feature()).append(String.format(Locale.ROOT, " %+.2f", c.logit()));
+      long hundredths = Math.round(c.logit() * 100);
+      out.append(c.feature()).append(hundredths < 0 ? " -" : " +").append(Math.abs(hundredths) / 100).append('.');
+      long cents = Math.abs(hundredths) % 100;
+      out.append(cents < 10 ? "0" : "").append(cents);
     }
     return out.toString();
   }

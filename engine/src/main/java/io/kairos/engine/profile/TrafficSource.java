@@ -14,6 +14,7 @@ public final class TrafficSource {
 
   public static final String DIRECT = "direct";
 
+  private static final Pattern PAID = Pattern.compile("cpc|ppc|paid.*|display|cpm");
   private static final Pattern SEARCH = Pattern.compile("(^|\\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|naver)\\.");
   private static final Pattern SOCIAL = Pattern.compile(
       "(^|\\.)(facebook|instagram|twitter|x|t|tiktok|linkedin|pinterest|reddit|youtube|lnkd)\\.(com|co|in|it)");
@@ -24,7 +25,10 @@ public final class TrafficSource {
   public static String of(Event e) {
     String medium = lower(e.property("utm_medium"));
     String source = lower(e.property("utm_source"));
-    if (medium.matches("cpc|ppc|paid.*|display|cpm")) {
+    if (medium.isEmpty() && source.isEmpty() && e.property("referrer") == null) {
+      return null;
+    }
+    if (PAID.matcher(medium).matches()) {
       return "paid";
     }
     if (medium.equals("email") || source.contains("mail") || source.contains("newsletter")) {

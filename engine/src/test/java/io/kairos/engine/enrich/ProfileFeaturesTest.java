@@ -37,15 +37,17 @@ class ProfileFeaturesTest {
   }
 
   @Test
-  void bounceExitSpecialDayAndTrafficSourceComeFromTheHistory() {
+  void personRatesSpecialDayAndTrafficSourceComeFromTheHistory() {
     Profile p = fold(
         event(StandardEventKind.PAGE_VIEW, "2027-02-01T10:00:00Z", Map.of("pageType", "home", "referrer", "https://www.google.com/search?q=x")),
         // an hour later: the first session had one page (a bounce)
         event(StandardEventKind.PRODUCT_VIEW, "2027-02-10T11:00:00Z", Map.of("productId", "p1", "utm_medium", "cpc")),
         event(StandardEventKind.ADD_TO_CART, "2027-02-10T11:02:00Z", Map.of("productId", "p1", "price", 30, "quantity", 2)));
     Function<String, Object> f = ProfileFeatures.of(p, VALENTINE);
-    assertThat((double) f.apply("BounceRates")).isEqualTo(1.0);
-    assertThat((double) f.apply("ExitRates")).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat((double) f.apply("PersonBounceRate")).isEqualTo(1.0);
+    assertThat((double) f.apply("PersonExitRate")).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(f.apply("BounceRates")).as("GA page-level rates are not observable: the model's median").isNull();
+    assertThat(f.apply("ExitRates")).isNull();
     assertThat(f.apply("SpecialDay")).as("four days before Valentine's Day").isEqualTo(1.0);
     assertThat(f.apply("TrafficSource")).isEqualTo("paid");
     assertThat(f.apply("VisitorType")).isEqualTo("Returning_Visitor");
@@ -58,8 +60,8 @@ class ProfileFeaturesTest {
   @Test
   void aFirstVisitLeavesBounceRateToTheModelsMedian() {
     Function<String, Object> f = ProfileFeatures.of(fold(event(StandardEventKind.PAGE_VIEW, "2027-03-01T10:00:00Z", Map.of())), VALENTINE);
-    assertThat(f.apply("BounceRates")).isNull();
-    assertThat(f.apply("ExitRates")).isEqualTo(1.0);
+    assertThat(f.apply("PersonBounceRate")).isNull();
+    assertThat(f.apply("PersonExitRate")).isEqualTo(1.0);
     assertThat(f.apply("SpecialDay")).isEqualTo(0.0);
     assertThat(f.apply("TrafficSource")).isEqualTo(TrafficSource.DIRECT);
   }
