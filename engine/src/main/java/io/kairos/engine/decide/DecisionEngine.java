@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -103,8 +102,13 @@ public final class DecisionEngine {
         reasons.add("no conditions: offered to everyone on " + request.channel());
       }
       double score = propensity * offer.value() * offer.weight();
-      reasons.add(String.format(Locale.ROOT, "propensity %.3f (%s) × value %.2f%s = score %.4f", propensity, source,
-          offer.value(), offer.weight() == 1.0 ? "" : String.format(Locale.ROOT, " × weight %.2f", offer.weight()), score));
+      StringBuilder reason = FixedDecimals.append(new StringBuilder(96).append("propensity "), propensity, 3)
+          .append(" (").append(source).append(") × value ");
+      FixedDecimals.append(reason, offer.value(), 2);
+      if (offer.weight() != 1.0) {
+        FixedDecimals.append(reason.append(" × weight "), offer.weight(), 2);
+      }
+      reasons.add(FixedDecimals.append(reason.append(" = score "), score, 4).toString());
       eligible.add(new RankedOffer(offer.id(), offer.name(), score, propensity, offer.value(), reasons, offer.payload()));
     }
     eligible.sort(Comparator.comparingDouble(RankedOffer::score).reversed().thenComparing(RankedOffer::offerId));
