@@ -9,6 +9,7 @@ import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.OfferAdmin;
 import io.kairos.engine.decide.OfferCatalog;
 import io.kairos.engine.enrich.PropensityModels;
 import io.kairos.engine.enrich.PropensityRollout;
@@ -33,6 +34,7 @@ import io.kairos.engine.store.SqliteDecisionLog;
 import io.kairos.engine.store.SqliteEventLog;
 import io.kairos.engine.store.SqliteMergeLog;
 import io.kairos.engine.store.SqlitePersonalData;
+import io.kairos.engine.store.SqliteOfferChangeLog;
 import io.kairos.engine.store.SqliteShadowScoreLog;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -87,8 +89,9 @@ public final class KairosEngine {
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
         Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA,
-            SqliteShadowScoreLog.SCHEMA).flatMap(List::stream).toList());
+            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
+    OfferAdmin offers = OfferAdmin.open(catalog, new SqliteOfferChangeLog(db), clock);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
     IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
     ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
@@ -124,14 +127,14 @@ public final class KairosEngine {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
     IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock);
-    DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(() -> catalog,
+    DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
         new ConsentRules(config.consent())), identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
         identity, privacy, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
-            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers, rollout, shadowScores);
+            sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers, rollout, shadowScores, offers);
     return vertx.deployVerticle(() -> {
           ApiVerticle v = new ApiVerticle(services);
           verticles.add(v);

@@ -16,8 +16,9 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * A marketer changes the model while the website and the call center run: registers a trained
- * model, lets it shadow 20% of profiles, reads the shadow scores, promotes it, and rolls back.
+ * A marketer changes the model and the offers while the website and the call center run: registers a
+ * trained model, lets it shadow 20% of profiles, reads the shadow scores, promotes it, creates and
+ * re-values a flash-sale offer, rolls the model back and retires the offer.
  * Needs a model directory on the engine's machine, e.g. from
  * {@code bin/kairos propensity train ... --out /tmp/kairos-challenger}.
  *
@@ -27,6 +28,10 @@ import io.gatling.javaapi.core.Simulation;
 public class MarketerSimulation extends Simulation {
 
   static final String CHALLENGER = System.getProperty("kairos.challengerModel", "/tmp/kairos-challenger");
+
+  /** A flash-sale offer for carts, created, re-valued and retired while traffic runs. */
+  static final String OFFER = "{\"id\":\"#{offer}\",\"name\":\"Flash sale\",\"channels\":[\"web\",\"call_center\"],"
+      + "\"conditions\":[\"profile.cartValue > 0\"],\"value\":VALUE,\"payload\":{\"headline\":\"Today only\"}}";
 
   static ScenarioBuilder marketer() {
     return scenario("marketer")
@@ -38,9 +43,13 @@ public class MarketerSimulation extends Simulation {
         .pause(WebsiteMixSimulation.DURATION / 4)
         .exec(http("shadow scores").get("/v1/admin/models/shadow?limit=100").check(status().is(200)))
         .exec(http("promote").post("/v1/admin/models/#{challenger}/promote").check(status().is(200)))
+        .exec(session -> session.set("offer", "flash-" + Long.toString(System.nanoTime(), 36)))
+        .exec(http("create offer").post("/v1/admin/offers").body(StringBody(OFFER.replace("VALUE", "25"))).check(status().is(201)))
+        .exec(http("update offer").put("/v1/admin/offers/#{offer}").body(StringBody(OFFER.replace("VALUE", "40"))).check(status().is(200)))
         .pause(WebsiteMixSimulation.DURATION / 4)
         .exec(http("roll back").post("/v1/admin/models/rollback").check(status().is(200),
-            jsonPath("$.champion").isEL("#{champion}")));
+            jsonPath("$.champion").isEL("#{champion}")))
+        .exec(http("retire offer").delete("/v1/admin/offers/#{offer}").check(status().is(200)));
   }
 
   {
@@ -57,6 +66,9 @@ public class MarketerSimulation extends Simulation {
             global().failedRequests().percent().lt(1.0),
             global().responseTime().percentile(99.0).lt(1000),
             details("promote").failedRequests().count().is(0L),
-            details("roll back").failedRequests().count().is(0L));
+            details("roll back").failedRequests().count().is(0L),
+            details("create offer").failedRequests().count().is(0L),
+            details("update offer").failedRequests().count().is(0L),
+            details("retire offer").failedRequests().count().is(0L));
   }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /** The offers loaded from {@code config/offers.yaml}, validated and with conditions compiled. */
 public final class OfferCatalog {
 
-  /** The YAML shape of one offer. */
-  record OfferSpec(String id, String name, List<String> channels, List<String> placements, List<String> conditions,
+  /** The YAML (and admin API) shape of one offer. */
+  public record OfferSpec(String id, String name, List<String> channels, List<String> placements, List<String> conditions,
       Double value, Double weight, Map<String, Object> payload) {}
 
   record CatalogSpec(List<OfferSpec> offers) {}
@@ -27,9 +27,16 @@ public final class OfferCatalog {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final List<Offer> offers;
+  private final List<OfferSpec> specs;
 
+  /** A catalog built in code (tests): no written form. */
   public OfferCatalog(List<Offer> offers) {
+    this(offers, List.of());
+  }
+
+  public OfferCatalog(List<Offer> offers, List<OfferSpec> specs) {
     this.offers = List.copyOf(offers);
+    this.specs = List.copyOf(specs);
   }
 
   public static OfferCatalog load(Path file) {
@@ -45,30 +52,53 @@ public final class OfferCatalog {
     List<Offer> offers = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < spec.offers().size(); i++) {
-      offers.add(toOffer(spec.offers().get(i), "offers[" + i + "]", ids, file));
+      OfferSpec s = spec.offers().get(i);
+      String path = "offers[" + i + "]";
+      try {
+        Offer offer = toOffer(s, path);
+        if (!ids.add(offer.id())) {
+          throw new InvalidOffer(path + ".id", "duplicate offer id " + offer.id());
+        }
+        offers.add(offer);
+      } catch (InvalidOffer e) {
+        throw new ConfigException(file + ": " + e.getMessage(), e.field);
+      }
     }
-    return new OfferCatalog(offers);
+    return new OfferCatalog(offers, spec.offers());
   }
 
-  private static Offer toOffer(OfferSpec s, String path, Set<String> ids, Path file) {
-    if (s.id() == null || !ID.matcher(s.id()).matches()) {
-      throw new ConfigException(file + ": " + path + ".id must be 1-64 of a-z 0-9 _ -", path + ".id");
+  /** A rule an offer breaks; {@code field} is its path, e.g. {@code offers[2].conditions[0]}. */
+  public static final class InvalidOffer extends Exception {
+    private final String field;
+
+    InvalidOffer(String field, String message) {
+      super(message);
+      this.field = field;
     }
-    if (!ids.add(s.id())) {
-      throw new ConfigException(file + ": duplicate offer id " + s.id(), path + ".id");
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** Validates one offer and compiles its conditions; {@code path} prefixes the field names in errors. */
+  public static Offer toOffer(OfferSpec s, String path) throws InvalidOffer {
+    String at = path.isEmpty() ? "" : path + ".";
+    if (s.id() == null || !ID.matcher(s.id()).matches()) {
+      throw new InvalidOffer(at + "id", "id must be 1-64 of a-z 0-9 _ - (starting with a letter or digit)");
     }
     if (s.name() == null || s.name().isBlank()) {
-      throw new ConfigException(file + ": offer " + s.id() + " needs a name", path + ".name");
+      throw new InvalidOffer(at + "name", "offer " + s.id() + " needs a name");
     }
     if (s.channels() == null || s.channels().isEmpty()) {
-      throw new ConfigException(file + ": offer " + s.id() + " needs at least one channel", path + ".channels");
+      throw new InvalidOffer(at + "channels", "offer " + s.id() + " needs at least one channel");
     }
-    if (s.value() == null || s.value() < 0 || s.value().isNaN()) {
-      throw new ConfigException(file + ": offer " + s.id() + " needs a non-negative value", path + ".value");
+    if (s.value() == null || s.value() < 0 || s.value().isNaN() || s.value().isInfinite()) {
+      throw new InvalidOffer(at + "value", "offer " + s.id() + " needs a non-negative value");
     }
     double weight = s.weight() == null ? 1.0 : s.weight();
-    if (weight < 0 || Double.isNaN(weight)) {
-      throw new ConfigException(file + ": offer " + s.id() + " weight must be non-negative", path + ".weight");
+    if (weight < 0 || Double.isNaN(weight) || Double.isInfinite(weight)) {
+      throw new InvalidOffer(at + "weight", "offer " + s.id() + " weight must be non-negative");
     }
     List<OfferCondition> conditions = new ArrayList<>();
     List<String> sources = s.conditions() == null ? List.of() : s.conditions();
@@ -76,12 +106,16 @@ public final class OfferCatalog {
       try {
         conditions.add(OfferCondition.compile(sources.get(j)));
       } catch (OfferCondition.InvalidConditionException e) {
-        throw new ConfigException(file + ": offer " + s.id() + " condition " + j + " does not compile: " + e.getMessage(),
-            path + ".conditions[" + j + "]");
+        throw new InvalidOffer(at + "conditions[" + j + "]", "offer " + s.id() + " condition " + j + " does not compile: " + e.getMessage());
       }
     }
     return new Offer(s.id(), s.name(), s.channels(), s.placements() == null ? List.of() : s.placements(), conditions,
         s.value(), weight, s.payload());
+  }
+
+  /** The offers as written (YAML or API shape), in catalog order. */
+  public List<OfferSpec> specs() {
+    return specs;
   }
 
   public List<Offer> offers() {

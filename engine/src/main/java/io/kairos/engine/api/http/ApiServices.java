@@ -2,6 +2,7 @@ package io.kairos.engine.api.http;
 
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.OfferAdmin;
 import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.ingest.EventParser;
@@ -19,4 +20,4 @@ import java.util.function.Supplier;
  */
 public record ApiServices(KairosConfig config, EventParser parser, IngestPipeline ingest, DecisionService decisions,
     ProfileStore profiles, IdentityResolver identity, PrivacyService privacy, KairosMetrics metrics, Supplier<HealthReport> health,
-    WorkerExecutor gridWorkers, PropensityRollout rollout, ShadowScoreLog shadowScores) {}
+    WorkerExecutor gridWorkers, PropensityRollout rollout, ShadowScoreLog shadowScores, OfferAdmin offers) {}

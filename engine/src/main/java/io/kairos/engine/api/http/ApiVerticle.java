@@ -49,6 +49,7 @@ public final class ApiVerticle extends VerticleBase {
     router.post("/v1/decide").handler(this::decide);
     router.post("/v1/feedback").handler(this::feedback);
     new ModelAdminRoutes(services).mount(router);
+    new OfferAdminRoutes(services).mount(router);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
         .end(services.metrics().scrape()));

@@ -1,0 +1,56 @@
+package io.kairos.engine.api.http;
+
+import io.kairos.engine.decide.OfferAdmin;
+import io.kairos.engine.store.OfferChangeLog.OfferChange;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+
+/**
+ * The offer admin API: list the catalog, create, update and retire offers, read the change history.
+ * Changes block until durable, so they run on the worker pool; the swap is one volatile write.
+ */
+final class OfferAdminRoutes {
+
+  private final ApiServices services;
+
+  OfferAdminRoutes(ApiServices services) {
+    this.services = services;
+  }
+
+  void mount(Router router) {
+    router.get("/v1/admin/offers").handler(ctx -> respond(ctx, 200, () -> catalog(services.offers().current())));
+    router.get("/v1/admin/offers/history").handler(ctx -> respond(ctx, 200, this::history));
+    router.post("/v1/admin/offers").handler(ctx -> respond(ctx, 201, () -> catalog(services.offers().create(body(ctx)))));
+    router.put("/v1/admin/offers/:offerId").handler(ctx ->
+        respond(ctx, 200, () -> catalog(services.offers().update(ctx.pathParam("offerId"), body(ctx)))));
+    router.delete("/v1/admin/offers/:offerId").handler(ctx ->
+        respond(ctx, 200, () -> catalog(services.offers().retire(ctx.pathParam("offerId")))));
+  }
+
+  private static String body(RoutingContext ctx) {
+    return ctx.body().buffer() == null ? "" : ctx.body().asString();
+  }
+
+  private void respond(RoutingContext ctx, int status, Callable<JsonObject> work) {
+    services.gridWorkers().executeBlocking(work, false)
+        .onSuccess(json -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject catalog(OfferAdmin.Versioned v) {
+    return new JsonObject().put("version", v.version())
+        .put("offers", new JsonArray(OfferAdmin.write(v.catalog().specs())));
+  }
+
+  private JsonObject history() {
+    JsonArray changes = new JsonArray();
+    for (OfferChange c : services.offers().history()) {
+      changes.add(new JsonObject().put("version", c.version()).put("at", c.at()).put("action", c.action()).put("offerId", c.offerId())
+          .put("offer", c.body() == null ? null : new JsonObject(c.body())));
+    }
+    return new JsonObject().put("version", services.offers().current().version()).put("changes", changes);
+  }
+}
