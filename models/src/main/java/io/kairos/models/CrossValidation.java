@@ -52,9 +52,8 @@ public final class CrossValidation {
     Splits.Split inner = Splits.stratified(labels, trainRows, validationShare, seed);
     Preprocessor pre = Preprocessor.fit(spec, table, inner.train());
     Path work = Files.createTempDirectory("kairos-cv-");
-    try (Scorer scorer = learner.fit(EncodedRows.of(pre, table, inner.train(), labels),
-        EncodedRows.of(pre, table, inner.validation(), labels), work)) {
-      EncodedRows validation = EncodedRows.of(pre, table, inner.validation(), labels);
+    EncodedRows validation = EncodedRows.of(pre, table, inner.validation(), labels);
+    try (Scorer scorer = learner.fit(EncodedRows.of(pre, table, inner.train(), labels), validation, work)) {
       double threshold = Thresholds.maxF1(validation.y(), scorer.scores(validation));
       EncodedRows test = EncodedRows.of(pre, table, testRows, labels);
       return BinaryMetrics.of(test.y(), scorer.scores(test), threshold);

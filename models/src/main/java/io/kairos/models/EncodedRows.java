@@ -1,8 +1,5 @@
 package io.kairos.models;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Rows already turned into model inputs: a row-major {@code rows × width} matrix and 0/1 labels
  * (labels are empty when unknown, as when scoring).
@@ -20,28 +17,6 @@ public record EncodedRows(float[] x, float[] y, int rows, int width) {
       }
     }
     return new EncodedRows(x, y, rowIndexes.length, width);
-  }
-
-  public static EncodedRows of(List<float[]> vectors, int width) {
-    float[] x = new float[vectors.size() * width];
-    for (int i = 0; i < vectors.size(); i++) {
-      System.arraycopy(vectors.get(i), 0, x, i * width, width);
-    }
-    return new EncodedRows(x, new float[0], vectors.size(), width);
-  }
-
-  public float[] row(int i) {
-    float[] out = new float[width];
-    System.arraycopy(x, i * width, out, 0, width);
-    return out;
-  }
-
-  public List<float[]> asVectors() {
-    List<float[]> out = new ArrayList<>(rows);
-    for (int i = 0; i < rows; i++) {
-      out.add(row(i));
-    }
-    return out;
   }
 
   public double positiveRate() {

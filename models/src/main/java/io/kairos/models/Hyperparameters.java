@@ -34,19 +34,7 @@ public record Hyperparameters(List<Integer> hidden, int maxEpochs, int patience,
     }
   }
 
-  public static Hyperparameters defaults() {
-    return new Hyperparameters(List.of(32, 16), 60, 6, 64, 1e-3f, 1e-4f, 1f, 0.2, 42L, 1);
-  }
-
   public Hyperparameters withHidden(List<Integer> value) {
     return new Hyperparameters(value, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, seed, ensemble);
-  }
-
-  public Hyperparameters withEnsemble(int value) {
-    return new Hyperparameters(hidden, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, seed, value);
-  }
-
-  public Hyperparameters withSeed(long value) {
-    return new Hyperparameters(hidden, maxEpochs, patience, batchSize, learningRate, weightDecay, positiveWeight, validationShare, value, ensemble);
   }
 }

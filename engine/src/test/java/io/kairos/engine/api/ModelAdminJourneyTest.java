@@ -123,15 +123,16 @@ class ModelAdminJourneyTest {
         thread.start();
         clients.add(thread);
       }
+      // Between swaps, wait until the clients have completed more requests, so every swap lands amid traffic.
       for (int flip = 0; flip < 5; flip++) {
         assertThat(send(client, "POST", "/v1/admin/models/" + challenger + "/promote", null).statusCode()).isEqualTo(200);
-        Thread.sleep(150);
+        awaitMore(ok, failures, 10);
         assertThat(send(client, "POST", "/v1/admin/models/rollback", null).statusCode()).isEqualTo(200);
-        Thread.sleep(150);
+        awaitMore(ok, failures, 10);
       }
       assertThat(send(client, "POST", "/v1/admin/models/" + challenger + "/promote", null).bodyAsJsonObject().getString("champion"))
           .isEqualTo(challenger);
-      Thread.sleep(300);
+      awaitMore(ok, failures, 20);
       running.set(false);
       for (Thread t : clients) {
         t.join();
@@ -145,9 +146,8 @@ class ModelAdminJourneyTest {
       assertThat(after.getJsonArray("previousChampions")).contains(shipped);
       long deadline = System.currentTimeMillis() + 10_000;
       String model;
-      do {
+      do { // each read is one HTTP round trip; the background rescoring takes well under a second here
         model = client.get("/v1/profiles/by/anonymousId/shadowed").send().await().bodyAsJsonObject().getJsonObject("propensity").getString("model");
-        Thread.sleep(50);
       } while (!model.endsWith(challenger) && System.currentTimeMillis() < deadline);
       assertThat(model).endsWith(challenger);
     }
@@ -161,6 +161,15 @@ class ModelAdminJourneyTest {
       assertThat(send(client, "POST", "/v1/admin/models/rollback", null).bodyAsJsonObject().getString("champion")).isEqualTo(shipped);
     } finally {
       vertx.close().await();
+    }
+  }
+
+  /** Waits (up to 30 s) until the load clients have finished {@code more} further requests, or one failed. */
+  static void awaitMore(AtomicInteger ok, ConcurrentLinkedQueue<String> failures, int more) {
+    int target = ok.get() + more;
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (ok.get() < target && failures.isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.yield();
     }
   }
 
