@@ -66,13 +66,23 @@ public final class DecisionEngine {
 
     List<RankedOffer> eligible = new ArrayList<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
+    Map<String, Offer> byId = new HashMap<>();
     for (Offer offer : catalog.get().offers()) {
+      byId.put(offer.id(), offer);
       if (!offer.channels().contains(request.channel())) {
         excluded.add(new ExcludedOffer(offer.id(), "not offered on channel " + request.channel()));
         continue;
       }
       if (request.placement() != null && !offer.placements().isEmpty() && !offer.placements().contains(request.placement())) {
         excluded.add(new ExcludedOffer(offer.id(), "not offered in placement " + request.placement()));
+        continue;
+      }
+      if (offer.startsAt() != null && now < offer.startsAt().toEpochMilli()) {
+        excluded.add(new ExcludedOffer(offer.id(), "not active yet: starts " + offer.startsAt()));
+        continue;
+      }
+      if (offer.endsAt() != null && now >= offer.endsAt().toEpochMilli()) {
+        excluded.add(new ExcludedOffer(offer.id(), "no longer active: ended " + offer.endsAt()));
         continue;
       }
       if (channelConsent != null && !channelConsent.granted()) {
@@ -112,11 +122,9 @@ public final class DecisionEngine {
       eligible.add(new RankedOffer(offer.id(), offer.name(), score, propensity, offer.value(), reasons, offer.payload()));
     }
     eligible.sort(Comparator.comparingDouble(RankedOffer::score).reversed().thenComparing(RankedOffer::offerId));
-    List<RankedOffer> chosen = eligible.subList(0, Math.min(request.limit(), eligible.size()));
-    for (RankedOffer left : eligible.subList(chosen.size(), eligible.size())) {
-      excluded.add(new ExcludedOffer(left.offerId(), "eligible but ranked below the limit of " + request.limit()));
-    }
+    Arbitration.Result arbitration = Arbitration.choose(eligible, byId, request.limit());
+    excluded.addAll(arbitration.leftOut());
     return new Decision(RandomIds.uuid(), person == null ? null : person.profileId(), request.channel(),
-        request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(chosen), List.copyOf(excluded));
+        request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded));
   }
 }

@@ -89,8 +89,7 @@ public final class OfferAdmin {
       throw new InvalidInputException("invalid_offer", "body id " + spec.id() + " differs from the path's " + id, "id");
     }
     requireExisting(id);
-    OfferSpec withId = new OfferSpec(id, spec.name(), spec.channels(), spec.placements(), spec.conditions(), spec.value(),
-        spec.weight(), spec.payload());
+    OfferSpec withId = spec.withId(id);
     return apply("update", id, withId, write(withId));
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kairos.engine.error.ConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,13 @@ public final class OfferCatalog {
 
   /** The YAML (and admin API) shape of one offer. */
   public record OfferSpec(String id, String name, List<String> channels, List<String> placements, List<String> conditions,
-      Double value, Double weight, Map<String, Object> payload) {}
+      Double value, Double weight, Map<String, Object> payload, String startsAt, String endsAt, String group, List<String> excludes) {
+
+    /** The same offer under another id. */
+    public OfferSpec withId(String newId) {
+      return new OfferSpec(newId, name, channels, placements, conditions, value, weight, payload, startsAt, endsAt, group, excludes);
+    }
+  }
 
   record CatalogSpec(List<OfferSpec> offers) {}
 
@@ -109,8 +117,34 @@ public final class OfferCatalog {
         throw new InvalidOffer(at + "conditions[" + j + "]", "offer " + s.id() + " condition " + j + " does not compile: " + e.getMessage());
       }
     }
+    Instant startsAt = instant(s.startsAt(), at + "startsAt");
+    Instant endsAt = instant(s.endsAt(), at + "endsAt");
+    if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+      throw new InvalidOffer(at + "endsAt", "offer " + s.id() + " must end after it starts (" + startsAt + ")");
+    }
+    if (s.group() != null && !ID.matcher(s.group()).matches()) {
+      throw new InvalidOffer(at + "group", "group must be 1-64 of a-z 0-9 _ -");
+    }
+    List<String> excludes = s.excludes() == null ? List.of() : s.excludes();
+    for (int j = 0; j < excludes.size(); j++) {
+      String x = excludes.get(j);
+      if (x == null || !ID.matcher(x).matches() || x.equals(s.id())) {
+        throw new InvalidOffer(at + "excludes[" + j + "]", "excludes must name other offers or groups (a-z 0-9 _ -), got " + x);
+      }
+    }
     return new Offer(s.id(), s.name(), s.channels(), s.placements() == null ? List.of() : s.placements(), conditions,
-        s.value(), weight, s.payload());
+        s.value(), weight, s.payload(), startsAt, endsAt, s.group(), excludes);
+  }
+
+  private static Instant instant(String value, String field) throws InvalidOffer {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidOffer(field, field + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z, got " + value);
+    }
   }
 
   /** The offers as written (YAML or API shape), in catalog order. */

@@ -127,4 +127,57 @@ class DecisionEngineTest {
     assertThat(e.decide(web, withCart(0.5), 0.15, true, 3000).offers()).hasSize(1);
     assertThat(e.decide(web, withConsent(withCart(0.5), "marketing_sms", "granted"), 0.15, true, 3000).offers()).isEmpty();
   }
+
+  static Offer offer(String id, double value, java.time.Instant startsAt, java.time.Instant endsAt, String group, List<String> excludes) {
+    return new Offer(id, id, List.of("web"), List.of(), List.of(), value, 1, Map.of(), startsAt, endsAt, group, excludes);
+  }
+
+  @Test
+  void datesGroupsAndMutualExclusionsShapeTheChoiceAndSayWhy() {
+    java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+    OfferCatalog c = new OfferCatalog(List.of(
+        offer("future", 100, now.plusSeconds(3600), null, null, List.of()),
+        offer("past", 100, null, now, null, List.of()),
+        offer("live", 90, now.minusSeconds(60), now.plusSeconds(60), null, List.of()),
+        offer("card-gold", 80, null, null, "credit-card", List.of()),
+        offer("card-silver", 70, null, null, "credit-card", List.of()),
+        offer("loan", 60, null, null, null, List.of("credit-card")),
+        offer("insurance", 50, null, null, null, List.of("savings")),
+        offer("savings", 40, null, null, null, List.of()),
+        offer("newsletter", 1, null, null, null, List.of())));
+    DecisionEngine e = new DecisionEngine(() -> c, new ConsentRules(POLICY));
+    Decision d = e.decide(new DecisionRequest("p1", null, "web", null, Map.of(), 4), withCart(0.5), 0.15, true, now.toEpochMilli());
+    assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("live", "card-gold", "insurance", "newsletter");
+    Map<String, String> why = new java.util.HashMap<>();
+    d.excluded().forEach(x -> why.put(x.offerId(), x.reason()));
+    assertThat(why.get("future")).startsWith("not active yet: starts 2026-12-01T13:00:00Z");
+    assertThat(why.get("past")).isEqualTo("no longer active: ended 2026-12-01T12:00:00Z");
+    assertThat(why.get("card-silver")).isEqualTo("group credit-card: card-gold ranked higher");
+    assertThat(why.get("loan")).isEqualTo("mutually exclusive with card-gold, which ranked higher");
+    assertThat(why.get("savings")).isEqualTo("mutually exclusive with insurance, which ranked higher");
+  }
+
+  @Test
+  void offerDatesGroupsAndExclusionsAreValidatedWithTheirField() {
+    OfferCatalog.OfferSpec ok = new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null,
+        "2026-12-01T00:00:00Z", "2026-12-24T00:00:00Z", "cards", List.of("b"));
+    assertThat(catchField(ok)).isNull();
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, "tomorrow", null, null, null)))
+        .isEqualTo("startsAt");
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null,
+        "2026-12-24T00:00:00Z", "2026-12-01T00:00:00Z", null, null))).isEqualTo("endsAt");
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, "Bad Group", null)))
+        .isEqualTo("group");
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, null, List.of("a"))))
+        .isEqualTo("excludes[0]");
+  }
+
+  static String catchField(OfferCatalog.OfferSpec spec) {
+    try {
+      OfferCatalog.toOffer(spec, "");
+      return null;
+    } catch (OfferCatalog.InvalidOffer e) {
+      return e.field();
+    }
+  }
 }
