@@ -7,6 +7,7 @@ import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.error.PayloadTooLargeException;
 import io.kairos.engine.error.UnavailableException;
 import io.vertx.core.Handler;
+import java.util.concurrent.RejectedExecutionException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+    Throwable failure = known(ctx.failure());
     int status;
     String code;
     String message;
@@ -59,6 +60,17 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", error).encode());
+  }
+
+  /**
+   * Failures with a known meaning become the engine's errors: a task refused by a worker pool that is
+   * shutting down means the engine is stopping (503, retry elsewhere), not an internal error.
+   */
+  static Throwable known(Throwable failure) {
+    if (failure instanceof RejectedExecutionException) {
+      return new UnavailableException("shutting_down", "the engine is shutting down; retry the request", failure);
+    }
+    return failure;
   }
 
   static int statusOf(KairosException e) {
