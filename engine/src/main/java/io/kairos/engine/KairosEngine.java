@@ -118,11 +118,10 @@ public final class KairosEngine {
     metrics.gauge("kairos.identity.conflicts", identity::conflicts);
     metrics.gauge("kairos.identity.merges", merger::merges);
     metrics.gauge("kairos.identity.merges.refused", merger::refusals);
-    metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity", "version", "registry");
+    metrics.gauge("kairos.model.loaded", () -> scorer.isLoaded() ? 1 : 0, "model", "propensity");
     scorer.models().onLoad(version -> metrics.gauge("kairos.propensity.model.role", () -> scorer.models().role(version),
         "version", version));
-    metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment",
-        "version", String.valueOf(sentiment.modelVersion()));
+    metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment");
 
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);

@@ -98,7 +98,7 @@ public final class EventReplay {
   }
 
   /** The live profile id an id stands for after merges. */
-  public static String live(Map<String, Profile> state, String id) {
+  private static String live(Map<String, Profile> state, String id) {
     String current = id;
     for (Profile p = state.get(current); p != null && p.isTombstone(); p = state.get(current)) {
       current = p.mergedInto();

@@ -13,7 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The model admin API: list the registry, register a trained model directory, promote, roll back,
@@ -29,34 +28,28 @@ final class ModelAdminRoutes {
   }
 
   void mount(Router router) {
-    router.get("/v1/admin/models").handler(ctx -> blocking(ctx, 200, this::listing));
+    router.get("/v1/admin/models").handler(ctx -> WorkerReply.json(services, ctx, 200, this::listing));
     router.post("/v1/admin/models").handler(ctx -> {
       String path = body(ctx).getString("path");
       if (path == null || path.isBlank()) {
         throw new InvalidInputException("invalid_model_request", "body must be {\"path\": \"<trained model directory>\"}", "path");
       }
-      blocking(ctx, 201, () -> new JsonObject().put("version", services.rollout().register(Path.of(path))));
+      WorkerReply.json(services, ctx, 201, () -> new JsonObject().put("version", services.rollout().register(Path.of(path))));
     });
-    router.get("/v1/admin/models/shadow").handler(ctx -> blocking(ctx, 200, () -> shadow(limit(ctx))));
-    router.post("/v1/admin/models/rollback").handler(ctx -> blocking(ctx, 200, () -> state(services.rollout().rollback())));
+    router.get("/v1/admin/models/shadow").handler(ctx -> WorkerReply.json(services, ctx, 200, () -> shadow(limit(ctx))));
+    router.post("/v1/admin/models/rollback").handler(ctx -> WorkerReply.json(services, ctx, 200, () -> state(services.rollout().rollback())));
     router.post("/v1/admin/models/:version/promote").handler(ctx ->
-        blocking(ctx, 200, () -> state(services.rollout().promote(ctx.pathParam("version")))));
+        WorkerReply.json(services, ctx, 200, () -> state(services.rollout().promote(ctx.pathParam("version")))));
     router.put("/v1/admin/models/challenger").handler(ctx -> {
       JsonObject body = body(ctx);
       Object share = body.getValue("share");
       if (!(body.getValue("version") instanceof String version) || !(share instanceof Number n)) {
         throw new InvalidInputException("invalid_model_request", "body must be {\"version\": \"...\", \"share\": 0.1}", "version");
       }
-      blocking(ctx, 200, () -> state(services.rollout().assignChallenger(version, n.doubleValue())));
+      WorkerReply.json(services, ctx, 200, () -> state(services.rollout().assignChallenger(version, n.doubleValue())));
     });
     router.delete("/v1/admin/models/challenger").handler(ctx ->
-        blocking(ctx, 200, () -> state(services.rollout().assignChallenger(null, 0))));
-  }
-
-  private void blocking(RoutingContext ctx, int status, Callable<JsonObject> work) {
-    services.gridWorkers().executeBlocking(work, false)
-        .onSuccess(json -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(json.encode()))
-        .onFailure(ctx::fail);
+        WorkerReply.json(services, ctx, 200, () -> state(services.rollout().assignChallenger(null, 0))));
   }
 
   private static JsonObject body(RoutingContext ctx) {

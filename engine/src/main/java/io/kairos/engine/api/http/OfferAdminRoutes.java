@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.Callable;
 
 /**
  * The offer admin API: list the catalog, create, update and retire offers, read the change history.
@@ -21,23 +20,17 @@ final class OfferAdminRoutes {
   }
 
   void mount(Router router) {
-    router.get("/v1/admin/offers").handler(ctx -> respond(ctx, 200, () -> catalog(services.offers().current())));
-    router.get("/v1/admin/offers/history").handler(ctx -> respond(ctx, 200, this::history));
-    router.post("/v1/admin/offers").handler(ctx -> respond(ctx, 201, () -> catalog(services.offers().create(body(ctx)))));
+    router.get("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().current())));
+    router.get("/v1/admin/offers/history").handler(ctx -> WorkerReply.json(services, ctx, 200, this::history));
+    router.post("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 201, () -> catalog(services.offers().create(body(ctx)))));
     router.put("/v1/admin/offers/:offerId").handler(ctx ->
-        respond(ctx, 200, () -> catalog(services.offers().update(ctx.pathParam("offerId"), body(ctx)))));
+        WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().update(ctx.pathParam("offerId"), body(ctx)))));
     router.delete("/v1/admin/offers/:offerId").handler(ctx ->
-        respond(ctx, 200, () -> catalog(services.offers().retire(ctx.pathParam("offerId")))));
+        WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().retire(ctx.pathParam("offerId")))));
   }
 
   private static String body(RoutingContext ctx) {
     return ctx.body().buffer() == null ? "" : ctx.body().asString();
-  }
-
-  private void respond(RoutingContext ctx, int status, Callable<JsonObject> work) {
-    services.gridWorkers().executeBlocking(work, false)
-        .onSuccess(json -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(json.encode()))
-        .onFailure(ctx::fail);
   }
 
   private static JsonObject catalog(OfferAdmin.Versioned v) {
