@@ -7,10 +7,13 @@ import io.kairos.engine.api.http.ApiVerticle;
 import io.kairos.engine.api.http.HealthReport;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.ConsentRules;
+import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
 import io.kairos.engine.decide.OfferAdmin;
+import io.kairos.engine.decide.LearningFeatures;
 import io.kairos.engine.decide.OfferCatalog;
+import io.kairos.engine.learn.OfferLearner;
 import io.kairos.engine.enrich.PropensityModels;
 import io.kairos.engine.enrich.PropensityRollout;
 import io.kairos.engine.enrich.PropensityScorer;
@@ -35,6 +38,7 @@ import io.kairos.engine.store.SqliteEventLog;
 import io.kairos.engine.store.SqliteMergeLog;
 import io.kairos.engine.store.SqlitePersonalData;
 import io.kairos.engine.store.SqliteOfferChangeLog;
+import io.kairos.engine.store.SqliteOfferModelLog;
 import io.kairos.engine.store.SqliteShadowScoreLog;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -89,7 +93,7 @@ public final class KairosEngine {
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
         Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA,
-            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA).flatMap(List::stream).toList());
+            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA, SqliteOfferModelLog.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
     OfferAdmin offers = OfferAdmin.open(catalog, new SqliteOfferChangeLog(db), clock);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
@@ -126,8 +130,11 @@ public final class KairosEngine {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
     IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock);
+    LearningFeatures features = LearningFeatures.compile(config.learning().features());
+    DecidePolicy policy = new DecidePolicy(OfferLearner.open(new SqliteOfferModelLog(db), features.sources(),
+        config.learning().priorVariance()), features, config.learning());
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
-        new ConsentRules(config.consent())), identity, profiles, scorer,
+        new ConsentRules(config.consent()), policy), policy, identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock);

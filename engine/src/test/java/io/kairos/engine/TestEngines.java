@@ -15,8 +15,15 @@ public final class TestEngines {
     return ConfigLoader.findHome(Path.of(""), Map.of());
   }
 
+  /**
+   * A test engine's configuration: loopback, any free port, its own data directory, and decide
+   * without exploration or control group (deterministic rankings) unless {@code extra} says otherwise.
+   */
   public static KairosConfig config(Path dataDir, Map<String, String> extra) {
-    Map<String, String> overrides = new HashMap<>(extra);
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("learning.explore", "false");
+    overrides.put("learning.controlShare", "0");
+    overrides.putAll(extra);
     overrides.put("server.port", "0");
     overrides.put("server.host", "127.0.0.1");
     overrides.put("store.dataDir", dataDir.toString());

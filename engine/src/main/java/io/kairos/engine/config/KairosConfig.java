@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The whole engine configuration. Every section validates itself when constructed. */
 public record KairosConfig(Server server, Store store, Grid grid, Identity identity, Traits traits, ConsentPolicy consent,
-    Models models, Decide decide) {
+    Models models, Decide decide, Learning learning) {
 
   public KairosConfig {
     require(server != null, "section missing", "server");
@@ -22,6 +22,7 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
     require(consent != null, "section missing", "consent");
     require(models != null, "section missing", "models");
     require(decide != null, "section missing", "decide");
+    require(learning != null, "section missing", "learning");
   }
 
   /** HTTP listener and input limits. */
@@ -156,6 +157,44 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       require(maxLimit >= 1 && maxLimit <= 100, "must be 1-100, got " + maxLimit, "decide.maxLimit");
       require(defaultLimit >= 1 && defaultLimit <= maxLimit, "must be 1-maxLimit, got " + defaultLimit, "decide.defaultLimit");
       require(decisionTtlHours >= 1, "must be positive, got " + decisionTtlHours, "decide.decisionTtlHours");
+    }
+  }
+
+  /**
+   * How decide explores and learns from feedback (see docs/DECISIONS.md).
+   *
+   * @param explore Thompson sampling from each offer's posterior; false ranks by the posterior mean
+   * @param controlShare share of decisions that rank the eligible offers in random order (the control group)
+   * @param choiceDraws Monte Carlo draws per decision to estimate the probability the policy chose each offer
+   * @param priorVariance variance of every weight before any feedback; larger explores more at cold start
+   * @param baseline {@code propensity}: P(accept) starts at the person's purchase propensity; {@code constant}: at priorAcceptRate
+   * @param positiveOutcomes feedback outcomes learned as an acceptance
+   * @param negativeOutcomes feedback outcomes learned as a refusal (others, such as impression, are only logged)
+   * @param features numeric CEL expressions over profile, context, channel and placement: the context of every offer model
+   */
+  public record Learning(boolean explore, double controlShare, int choiceDraws, double priorVariance, String baseline,
+      double priorAcceptRate, List<String> positiveOutcomes, List<String> negativeOutcomes, List<String> features) {
+    public static final List<String> OUTCOMES = List.of("impression", "click", "accept", "reject", "convert", "dismiss");
+
+    public Learning {
+      require(controlShare >= 0 && controlShare < 1, "must be at least 0 and below 1, got " + controlShare, "learning.controlShare");
+      require(choiceDraws >= 1 && choiceDraws <= 10_000, "must be 1-10000, got " + choiceDraws, "learning.choiceDraws");
+      require(priorVariance > 0 && priorVariance <= 100, "must be above 0 and at most 100, got " + priorVariance, "learning.priorVariance");
+      require("propensity".equals(baseline) || "constant".equals(baseline), "must be propensity or constant, got " + baseline,
+          "learning.baseline");
+      require(priorAcceptRate > 0 && priorAcceptRate < 1, "must be between 0 and 1, got " + priorAcceptRate, "learning.priorAcceptRate");
+      positiveOutcomes = names(positiveOutcomes);
+      negativeOutcomes = names(negativeOutcomes);
+      require(!positiveOutcomes.isEmpty(), "must name at least one outcome", "learning.positiveOutcomes");
+      for (String o : positiveOutcomes) {
+        require(OUTCOMES.contains(o), "unknown outcome " + o + "; outcomes are " + OUTCOMES, "learning.positiveOutcomes");
+        require(!negativeOutcomes.contains(o), o + " cannot be both positive and negative", "learning.negativeOutcomes");
+      }
+      for (String o : negativeOutcomes) {
+        require(OUTCOMES.contains(o), "unknown outcome " + o + "; outcomes are " + OUTCOMES, "learning.negativeOutcomes");
+      }
+      features = features == null ? List.of() : List.copyOf(features);
+      require(features.size() <= 64, "at most 64 features, got " + features.size(), "learning.features");
     }
   }
 

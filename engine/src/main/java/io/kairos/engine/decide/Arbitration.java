@@ -1,14 +1,14 @@
 package io.kairos.engine.decide;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Chooses from the eligible offers, best score first: at most one offer per group, none that a
  * chosen offer excludes (by id or group) or that excludes a chosen one, up to the limit. Every
- * offer left out gets the reason. Pure.
+ * offer left out gets the reason. Exclusions are symmetric, so "a excludes b" and "b excludes a"
+ * (a cycle) mean the same and are allowed. Pure.
  */
 final class Arbitration {
 
@@ -19,26 +19,17 @@ final class Arbitration {
 
   static Result choose(List<RankedOffer> ranked, Map<String, Offer> offers, int limit) {
     List<RankedOffer> chosen = new ArrayList<>();
+    List<Offer> chosenOffers = new ArrayList<>();
     List<ExcludedOffer> left = new ArrayList<>();
-    Map<String, String> groupWinner = new HashMap<>();
-    Map<String, String> blockedBy = new HashMap<>();
     for (RankedOffer r : ranked) {
       Offer o = offers.get(r.offerId());
+      Offer blocker = conflict(o, chosenOffers);
       String reason = null;
-      if (o.group() != null && groupWinner.containsKey(o.group())) {
-        reason = "group " + o.group() + ": " + groupWinner.get(o.group()) + " ranked higher";
-      } else if (blockedBy.containsKey(o.id()) || (o.group() != null && blockedBy.containsKey(o.group()))) {
-        reason = "mutually exclusive with " + blockedBy.getOrDefault(o.id(), blockedBy.get(o.group())) + ", which ranked higher";
-      } else {
-        for (RankedOffer c : chosen) {
-          Offer other = offers.get(c.offerId());
-          if (o.excludes().contains(other.id()) || (other.group() != null && o.excludes().contains(other.group()))) {
-            reason = "mutually exclusive with " + other.id() + ", which ranked higher";
-            break;
-          }
-        }
-      }
-      if (reason == null && chosen.size() >= limit) {
+      if (blocker != null) {
+        reason = o.group() != null && o.group().equals(blocker.group())
+            ? "group " + o.group() + ": " + blocker.id() + " ranked higher"
+            : "mutually exclusive with " + blocker.id() + ", which ranked higher";
+      } else if (chosen.size() >= limit) {
         reason = "eligible but ranked below the limit of " + limit;
       }
       if (reason != null) {
@@ -46,11 +37,52 @@ final class Arbitration {
         continue;
       }
       chosen.add(r);
-      if (o.group() != null) {
-        groupWinner.put(o.group(), o.id());
-      }
-      o.excludes().forEach(x -> blockedBy.putIfAbsent(x, o.id()));
+      chosenOffers.add(o);
     }
     return new Result(chosen, left);
+  }
+
+  /**
+   * The same rule over indexes, without reasons (for the many simulated draws that estimate choice
+   * probabilities): fills {@code chosen} with indexes taken from {@code order}, best first, and
+   * returns how many.
+   */
+  static int chooseIndexes(int[] order, Offer[] offers, int limit, int[] chosen) {
+    int n = 0;
+    List<Offer> picked = new ArrayList<>(limit);
+    for (int i : order) {
+      if (n >= limit) {
+        break;
+      }
+      if (conflict(offers[i], picked) == null) {
+        chosen[n++] = i;
+        picked.add(offers[i]);
+      }
+    }
+    return n;
+  }
+
+  /** The chosen offer that rules {@code o} out (same group, or an exclusion either way), or null. */
+  static Offer conflict(Offer o, List<Offer> chosen) {
+    for (Offer c : chosen) {
+      if (o.group() != null && o.group().equals(c.group())) {
+        return c;
+      }
+      if (c.excludes().contains(o.id()) || (o.group() != null && c.excludes().contains(o.group()))
+          || o.excludes().contains(c.id()) || (c.group() != null && o.excludes().contains(c.group()))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Whether any offer constrains arbitration beyond the limit (a group or an exclusion). */
+  static boolean constrained(Offer[] offers) {
+    for (Offer o : offers) {
+      if (o.group() != null || !o.excludes().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,8 @@
 package io.kairos.engine.decide;
 
+import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.identity.RandomIds;
+import io.kairos.engine.learn.OfferModel;
 import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.Profile;
 import java.util.ArrayList;
@@ -11,9 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Ranks the catalog's eligible offers for one person by propensity × value × weight. Pure and
- * fast (no I/O, no inference: the propensity was computed at ingest), so it runs on the calling
- * thread. An unknown or not-yet-scored person gets the base rate, which ranks by value alone. A
+ * Ranks the catalog's eligible offers for one person by P(accept) × value × weight, where P comes
+ * from each offer's learned acceptance model (which starts at the person's purchase propensity and
+ * learns from feedback), drawn by Thompson sampling when exploring; see {@link ThompsonChoice}. No
+ * I/O and no inference (the propensity was computed at ingest), so it runs on the calling thread.
+ * An unknown or not-yet-scored person gets the base rate. A
  * person without personalization consent is decided for as if unknown; a channel whose marketing
  * consent the person has not given gets no offers (see {@link ConsentRules}).
  */
@@ -21,10 +25,12 @@ public final class DecisionEngine {
 
   private final Supplier<OfferCatalog> catalog;
   private final ConsentRules consent;
+  private final DecidePolicy policy;
 
-  public DecisionEngine(Supplier<OfferCatalog> catalog, ConsentRules consent) {
+  public DecisionEngine(Supplier<OfferCatalog> catalog, ConsentRules consent, DecidePolicy policy) {
     this.catalog = catalog;
     this.consent = consent;
+    this.policy = policy;
   }
 
   /**
@@ -64,7 +70,8 @@ public final class DecisionEngine {
     activation.put("channel", request.channel());
     activation.put("placement", request.placement() == null ? "" : request.placement());
 
-    List<RankedOffer> eligible = new ArrayList<>();
+    List<Offer> eligible = new ArrayList<>();
+    Map<String, List<String>> conditionReasons = new HashMap<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
     Map<String, Offer> byId = new HashMap<>();
     for (Offer offer : catalog.get().offers()) {
@@ -111,20 +118,45 @@ public final class DecisionEngine {
       if (offer.conditions().isEmpty()) {
         reasons.add("no conditions: offered to everyone on " + request.channel());
       }
-      double score = propensity * offer.value() * offer.weight();
-      StringBuilder reason = FixedDecimals.append(new StringBuilder(96).append("propensity "), propensity, 3)
-          .append(" (").append(source).append(") × value ");
-      FixedDecimals.append(reason, offer.value(), 2);
-      if (offer.weight() != 1.0) {
-        FixedDecimals.append(reason.append(" × weight "), offer.weight(), 2);
-      }
-      reasons.add(FixedDecimals.append(reason.append(" = score "), score, 4).toString());
-      eligible.add(new RankedOffer(offer.id(), offer.name(), score, propensity, offer.value(), reasons, offer.payload()));
+      eligible.add(offer);
+      conditionReasons.put(offer.id(), reasons);
     }
-    eligible.sort(Comparator.comparingDouble(RankedOffer::score).reversed().thenComparing(RankedOffer::offerId));
-    Arbitration.Result arbitration = Arbitration.choose(eligible, byId, request.limit());
+    eligible.sort(Comparator.comparing(Offer::id));
+    double[] x = policy.features().of(activation);
+    double offset = policy.offset(propensity);
+    ThompsonChoice.Candidate[] candidates = new ThompsonChoice.Candidate[eligible.size()];
+    OfferModel[] models = new OfferModel[eligible.size()];
+    for (int i = 0; i < candidates.length; i++) {
+      Offer o = eligible.get(i);
+      models[i] = policy.learner().model(o.id());
+      candidates[i] = new ThompsonChoice.Candidate(o, offset + models[i].logitMean(x), Math.sqrt(models[i].logitVariance(x)),
+          o.value() * o.weight());
+    }
+    KairosConfig.Learning settings = policy.settings();
+    String startsFrom = "propensity".equals(settings.baseline())
+        ? FixedDecimals.append(new StringBuilder("propensity "), propensity, 3).append(" (").append(source).append(')').toString()
+        : FixedDecimals.append(new StringBuilder("the prior acceptance rate "), settings.priorAcceptRate(), 3).toString();
+    ThompsonChoice.Result choice = ThompsonChoice.draw(candidates, request.limit(), settings.explore(), settings.controlShare(),
+        settings.choiceDraws(), policy.random().get());
+    List<RankedOffer> ranked = new ArrayList<>(candidates.length);
+    for (int i : choice.order()) {
+      Offer o = eligible.get(i);
+      double acceptance = choice.acceptance()[i];
+      double score = "control".equals(choice.policy()) ? 0 : acceptance * o.value() * o.weight();
+      List<String> reasons = conditionReasons.get(o.id());
+      reasons.add(AcceptanceReasons.describe(choice.policy(), acceptance, candidates[i], models[i], startsFrom, o, score));
+      ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i], reasons,
+          o.payload()));
+    }
+    Arbitration.Result arbitration = Arbitration.choose(ranked, byId, request.limit());
     excluded.addAll(arbitration.leftOut());
+    List<DecisionCandidate> logged = new ArrayList<>(candidates.length);
+    for (int i = 0; i < candidates.length; i++) {
+      logged.add(new DecisionCandidate(eligible.get(i).id(), OfferModel.sigmoid(candidates[i].logitMean()), candidates[i].logitSd(),
+          candidates[i].multiplier(), choice.probability()[i], choice.firstProbability()[i]));
+    }
     return new Decision(RandomIds.uuid(), person == null ? null : person.profileId(), request.channel(),
-        request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded));
+        request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded),
+        choice.policy(), x, offset, logged);
   }
 }

@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class DecisionService {
   private final Vertx vertx;
   private final WorkerExecutor gridWorkers;
   private final DecisionEngine engine;
+  private final DecidePolicy policy;
   private final IdentityResolver identity;
   private final ProfileStore profiles;
   private final PropensityScorer scorer;
@@ -48,12 +51,13 @@ public final class DecisionService {
   private final KairosMetrics metrics;
   private final Clock clock;
 
-  public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, IdentityResolver identity, ProfileStore profiles,
+  public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, DecidePolicy policy, IdentityResolver identity, ProfileStore profiles,
       PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, int ttlHours, KairosMetrics metrics,
       Clock clock) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
     this.engine = engine;
+    this.policy = policy;
     this.identity = identity;
     this.profiles = profiles;
     this.scorer = scorer;
@@ -78,21 +82,69 @@ public final class DecisionService {
     return remember(d);
   }
 
-  /** Records an outcome for an offer of a recent decision; completes once durable. */
-  public Future<Void> feedback(String decisionId, String offerId, String outcome, JsonObject body) {
+  /** What became of a feedback: {@code recorded} or {@code duplicate}, and whether an offer model learned from it. */
+  public record FeedbackResult(String status, boolean learned) {}
+
+  /**
+   * Records an outcome for an offer of a recent decision, once: a repeat of the same outcome for the
+   * same offer is answered {@code duplicate} and changes nothing. The first positive or negative
+   * outcome (see {@code learning}) for an offer of a decision teaches that offer's model, with the
+   * context the decision was made in. Completes once the feedback and the model state are durable.
+   */
+  public Future<FeedbackResult> feedback(String decisionId, String offerId, String outcome, JsonObject body) {
     Context ctx = vertx.getOrCreateContext();
-    return gridWorkers.executeBlocking(() -> recentDecisions.get(decisionId), false).compose(json -> {
-      if (json == null) {
-        return Future.failedFuture(new NotFoundException("unknown_decision",
-            "no decision " + decisionId + " in the last " + ttlHours + " hours"));
+    boolean positive = policy.isPositive(outcome);
+    boolean learning = positive || policy.isNegative(outcome);
+    return gridWorkers.executeBlocking(() -> claim(decisionId, new RecordOutcome(offerId, outcome, learning)), false).compose(claim -> {
+      switch (claim.status()) {
+        case "unknown_decision":
+          return Future.failedFuture(new NotFoundException("unknown_decision",
+              "no decision " + decisionId + " in the last " + ttlHours + " hours"));
+        case "unknown_offer":
+          return Future.failedFuture(new InvalidInputException("unknown_offer",
+              "offer " + offerId + " was not part of decision " + decisionId, "offerId"));
+        case "duplicate":
+          return Future.succeededFuture(new FeedbackResult("duplicate", false));
+        default:
+          break;
       }
-      JsonArray offered = new JsonObject(json).getJsonArray("offers");
-      if (!offered.contains(offerId)) {
-        return Future.failedFuture(new InvalidInputException("unknown_offer",
-            "offer " + offerId + " was not part of decision " + decisionId, "offerId"));
-      }
-      return Future.fromCompletionStage(log.recordFeedback(decisionId, offerId, outcome, clock.millis(), body.encode()), ctx);
+      long now = clock.millis();
+      JsonObject summary = new JsonObject(claim.summary());
+      CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
+      boolean learn = "learn".equals(claim.status());
+      CompletableFuture<Void> learned = learn
+          ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
+          : CompletableFuture.completedFuture(null);
+      return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned), ctx).map(v -> new FeedbackResult("recorded", learn));
     });
+  }
+
+  /**
+   * Runs the outcome processor on the remembered decision. A decision missing from the grid (after a
+   * restart) but still in the durable log and within the TTL is remembered again first, with the
+   * outcomes it already received, so feedback keeps working and stays applied once.
+   */
+  private RecordOutcome.Claim claim(String decisionId, RecordOutcome processor) {
+    RecordOutcome.Claim claim = recentDecisions.executeOnKey(decisionId, processor);
+    if (!"unknown_decision".equals(claim.status())) {
+      return claim;
+    }
+    Optional<DecisionLog.StoredDecision> stored = log.find(decisionId);
+    long ageMillis = stored.map(d -> clock.millis() - d.createdAt()).orElse(Long.MAX_VALUE);
+    if (ageMillis >= TimeUnit.HOURS.toMillis(ttlHours)) {
+      return claim;
+    }
+    recentDecisions.putIfAbsent(decisionId, DecisionSummary.fromLog(stored.get(), policy), TimeUnit.HOURS.toMillis(ttlHours) - ageMillis,
+        TimeUnit.MILLISECONDS);
+    return recentDecisions.executeOnKey(decisionId, processor);
+  }
+
+  private static double[] doubles(JsonArray a) {
+    double[] x = new double[a.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = a.getDouble(i);
+    }
+    return x;
   }
 
   /** Drops the recent decisions about a profile from the grid (erasure); feedback on them is then refused. Blocking. */
@@ -118,10 +170,7 @@ public final class DecisionService {
   }
 
   private LoggedDecision remember(Decision d) {
-    JsonArray offerIds = new JsonArray();
-    d.offers().forEach(o -> offerIds.add(o.offerId()));
-    String summary = new JsonObject().put("profileId", d.profileId()).put("offers", offerIds).encode();
-    recentDecisions.set(d.decisionId(), summary, ttlHours, TimeUnit.HOURS);
+    recentDecisions.set(d.decisionId(), DecisionSummary.of(d), ttlHours, TimeUnit.HOURS);
     String json = DecisionJson.toJson(d).encode();
     log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json)
         .whenComplete((ok, err) -> {

@@ -3,6 +3,7 @@ package io.kairos.engine.decide;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -20,16 +21,21 @@ import java.util.Map;
 public final class OfferCondition {
 
   private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-  private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
-      .setOptions(OPTIONS)
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("profile", MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .addVar("context", MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .addVar("channel", SimpleType.STRING)
-      .addVar("placement", SimpleType.STRING)
-      .setResultType(SimpleType.BOOL)
-      .build();
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+  private static final CelCompiler COMPILER = compiler(SimpleType.BOOL);
+  static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+
+  /** A compiler for expressions over the decide activation ({@code profile}, {@code context}, {@code channel}, {@code placement}). */
+  static CelCompiler compiler(CelType result) {
+    return CelCompilerFactory.standardCelCompilerBuilder()
+        .setOptions(OPTIONS)
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .addVar("profile", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("context", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("channel", SimpleType.STRING)
+        .addVar("placement", SimpleType.STRING)
+        .setResultType(result)
+        .build();
+  }
 
   private final String source;
   private final CelRuntime.Program program;

@@ -1,7 +1,9 @@
 package io.kairos.engine.store;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Decisions and feedback as tables of a {@link SqliteDatabase}. */
@@ -35,6 +37,23 @@ public final class SqliteDecisionLog implements DecisionLog {
         ps.executeUpdate();
       }
     });
+  }
+
+  @Override
+  public Optional<StoredDecision> find(String decisionId) {
+    String[] body = new String[1];
+    long[] at = new long[1];
+    db.query("SELECT body, created_at FROM decisions WHERE decision_id = ?", List.of(decisionId), rs -> {
+      body[0] = rs.getString(1);
+      at[0] = rs.getLong(2);
+    });
+    if (body[0] == null) {
+      return Optional.empty();
+    }
+    List<String> outcomes = new ArrayList<>();
+    db.query("SELECT offer_id, outcome FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId),
+        rs -> outcomes.add(rs.getString(1) + "|" + rs.getString(2)));
+    return Optional.of(new StoredDecision(body[0], at[0], outcomes));
   }
 
   @Override

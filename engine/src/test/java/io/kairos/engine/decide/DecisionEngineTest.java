@@ -13,6 +13,9 @@ import io.kairos.engine.profile.PropensityState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import io.kairos.engine.learn.OfferLearner;
+import io.kairos.engine.store.OfferModelLog;
 import org.junit.jupiter.api.Test;
 
 class DecisionEngineTest {
@@ -32,7 +35,28 @@ class DecisionEngineTest {
       new Offer("vip-ctx", "Context", List.of("web"), List.of(), List.of(cond("context.tier == 'gold'")), 1000, 1, Map.of()),
       new Offer("best", "Bestsellers", List.of("web", "call_center"), List.of(), List.of(), 5, 1, Map.of())));
   static final KairosConfig.ConsentPolicy POLICY = TestEngines.config(Path.of("target/unused"), Map.of()).consent();
-  final DecisionEngine engine = new DecisionEngine(() -> catalog, new ConsentRules(POLICY));
+  static final KairosConfig.Learning GREEDY = TestEngines.config(Path.of("target/unused"), Map.of()).learning();
+  final DecisionEngine engine = engine(catalog);
+
+  /** A decision engine over the catalog whose offer models are all at their prior, ranked without exploration. */
+  static DecisionEngine engine(OfferCatalog c) {
+    LearningFeatures features = LearningFeatures.compile(GREEDY.features());
+    OfferLearner priors = OfferLearner.open(new NoStoredModels(), features.sources(), GREEDY.priorVariance());
+    return new DecisionEngine(() -> c, new ConsentRules(POLICY), new DecidePolicy(priors, features, GREEDY));
+  }
+
+  /** An empty model store for pure ranking tests (learning itself is tested against SQLite in OfferLearningTest). */
+  static final class NoStoredModels implements OfferModelLog {
+    @Override
+    public CompletableFuture<Void> save(String offerId, StoredModel model) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Map<String, StoredModel> all() {
+      return Map.of();
+    }
+  }
 
   static Profile withCart(double propensity) {
     ProfileChange add = new ProfileChange("add_to_cart", ProfileChange.PRODUCT_RELATED, 1000, "web", List.of("userId:u"), "sku",
@@ -106,7 +130,7 @@ class DecisionEngineTest {
   void aChannelNeedsItsMarketingConsentAndTheDefaultApplies() {
     OfferCatalog emailCatalog = new OfferCatalog(List.of(
         new Offer("mail", "Mail", List.of("email", "web"), List.of(), List.of(), 10, 1, Map.of())));
-    DecisionEngine mail = new DecisionEngine(() -> emailCatalog, new ConsentRules(POLICY));
+    DecisionEngine mail = engine(emailCatalog);
     DecisionRequest byEmail = new DecisionRequest("p1", Map.of(), "email", null, Map.of(), 5);
     Decision neverAnswered = mail.decide(byEmail, withCart(0.5), 0.15, true, 3000);
     assertThat(neverAnswered.offers()).isEmpty();
@@ -122,7 +146,7 @@ class DecisionEngineTest {
   void conditionsCanReadConsent() {
     OfferCatalog c = new OfferCatalog(List.of(new Offer("sms-optin", "Text alerts", List.of("web"), List.of(),
         List.of(cond("!profile.consent.marketing_sms")), 1, 1, Map.of())));
-    DecisionEngine e = new DecisionEngine(() -> c, new ConsentRules(POLICY));
+    DecisionEngine e = engine(c);
     DecisionRequest web = new DecisionRequest("p1", Map.of(), "web", null, Map.of(), 5);
     assertThat(e.decide(web, withCart(0.5), 0.15, true, 3000).offers()).hasSize(1);
     assertThat(e.decide(web, withConsent(withCart(0.5), "marketing_sms", "granted"), 0.15, true, 3000).offers()).isEmpty();
@@ -145,7 +169,7 @@ class DecisionEngineTest {
         offer("insurance", 50, null, null, null, List.of("savings")),
         offer("savings", 40, null, null, null, List.of()),
         offer("newsletter", 1, null, null, null, List.of())));
-    DecisionEngine e = new DecisionEngine(() -> c, new ConsentRules(POLICY));
+    DecisionEngine e = engine(c);
     Decision d = e.decide(new DecisionRequest("p1", null, "web", null, Map.of(), 4), withCart(0.5), 0.15, true, now.toEpochMilli());
     assertThat(d.offers()).extracting(RankedOffer::offerId).containsExactly("live", "card-gold", "insurance", "newsletter");
     Map<String, String> why = new java.util.HashMap<>();

@@ -126,7 +126,7 @@ public final class ApiVerticle extends VerticleBase {
   private void feedback(RoutingContext ctx) {
     JsonObject body = decideParser.feedback(ctx.body().buffer());
     services.decisions().feedback(body.getString("decisionId"), body.getString("offerId"), body.getString("outcome"), body)
-        .onSuccess(v -> respond(ctx, 202, new JsonObject().put("recorded", true)))
+        .onSuccess(r -> respond(ctx, 202, new JsonObject().put("recorded", true).put("status", r.status()).put("learned", r.learned())))
         .onFailure(ctx::fail);
   }
 

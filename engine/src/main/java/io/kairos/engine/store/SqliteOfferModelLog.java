@@ -1,0 +1,43 @@
+package io.kairos.engine.store;
+
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link OfferModelLog} as the {@code offer_models} table of a {@link SqliteDatabase}. */
+public final class SqliteOfferModelLog implements OfferModelLog {
+
+  public static final List<String> SCHEMA = List.of(
+      "CREATE TABLE IF NOT EXISTS offer_models (offer_id TEXT PRIMARY KEY, features TEXT NOT NULL, body TEXT NOT NULL, "
+          + "updated_at INTEGER NOT NULL)");
+
+  private final SqliteDatabase db;
+
+  public SqliteOfferModelLog(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<Void> save(String offerId, StoredModel model) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT OR REPLACE INTO offer_models (offer_id, features, body, updated_at) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, offerId);
+        ps.setString(2, model.features());
+        ps.setString(3, model.body());
+        ps.setLong(4, model.updatedAt());
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Map<String, StoredModel> all() {
+    Map<String, StoredModel> out = new HashMap<>();
+    db.query("SELECT offer_id, features, body, updated_at FROM offer_models", List.of(),
+        rs -> out.put(rs.getString(1), new StoredModel(rs.getString(2), rs.getString(3), rs.getLong(4))));
+    return out;
+  }
+}
