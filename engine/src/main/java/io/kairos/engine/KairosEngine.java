@@ -6,6 +6,7 @@ import io.kairos.engine.api.http.ApiServices;
 import io.kairos.engine.api.http.ApiVerticle;
 import io.kairos.engine.api.http.HealthReport;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.contact.GridContactHistories;
 import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.DecisionEngine;
@@ -32,6 +33,7 @@ import io.kairos.engine.privacy.PrivacyService;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.store.SqliteContactLog;
 import io.kairos.engine.store.SqliteDatabase;
 import io.kairos.engine.store.SqliteDecisionLog;
 import io.kairos.engine.store.SqliteEventLog;
@@ -93,7 +95,7 @@ public final class KairosEngine {
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
         Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA,
-            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA, SqliteOfferModelLog.SCHEMA).flatMap(List::stream).toList());
+            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA, SqliteOfferModelLog.SCHEMA, SqliteContactLog.SCHEMA).flatMap(List::stream).toList());
     SqliteEventLog eventLog = new SqliteEventLog(db);
     OfferAdmin offers = OfferAdmin.open(catalog, new SqliteOfferChangeLog(db), clock);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
@@ -116,6 +118,7 @@ public final class KairosEngine {
     GridMapMetrics.bind(metrics, "profiles", profileMap);
     GridMapMetrics.bind(metrics, "identity_links", links);
     GridMapMetrics.bind(metrics, "recent_decisions", grid.getMap(DecisionService.MAP_NAME));
+    GridMapMetrics.bind(metrics, "contacts", grid.getMap(GridContactHistories.MAP_NAME));
     metrics.gauge("kairos.propensity.rescored", rollout::rescored);
     metrics.gauge("kairos.grid.profiles", () -> profileMap.getLocalMapStats().getOwnedEntryCount());
     metrics.gauge("kairos.grid.profiles.memory.bytes", () -> profileMap.getLocalMapStats().getOwnedEntryMemoryCost());
@@ -133,8 +136,10 @@ public final class KairosEngine {
     LearningFeatures features = LearningFeatures.compile(config.learning().features());
     DecidePolicy policy = new DecidePolicy(OfferLearner.open(new SqliteOfferModelLog(db), features.sources(),
         config.learning().priorVariance()), features, config.learning());
+    GridContactHistories contacts = new GridContactHistories(grid.getMap(GridContactHistories.MAP_NAME), new SqliteContactLog(db));
+    contacts.restore(clock.millis());
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
-        new ConsentRules(config.consent()), policy), policy, identity, profiles, scorer,
+        new ConsentRules(config.consent()), policy), policy, offers::catalog, contacts, identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock);

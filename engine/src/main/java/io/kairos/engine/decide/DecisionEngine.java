@@ -1,6 +1,9 @@
 package io.kairos.engine.decide;
 
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.contact.ContactCheck;
+import io.kairos.engine.contact.ContactHistory;
+import io.kairos.engine.contact.ContactPolicy;
 import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.learn.OfferModel;
 import io.kairos.engine.profile.Consent;
@@ -39,6 +42,12 @@ public final class DecisionEngine {
    * @param modelLoaded whether a propensity model is serving (for the explanation)
    */
   public Decision decide(DecisionRequest request, Profile person, double baseRate, boolean modelLoaded, long now) {
+    return decide(request, person, ContactHistory.EMPTY, baseRate, modelLoaded, now);
+  }
+
+  /** @param contacts what the person was offered recently and how they answered (contact policies) */
+  public Decision decide(DecisionRequest request, Profile person, ContactHistory contacts, double baseRate, boolean modelLoaded,
+      long now) {
     List<String> consentNotes = new ArrayList<>();
     Consent personalization = consent.effective(person, ConsentRules.PERSONALIZATION);
     Profile profile = person;
@@ -74,7 +83,11 @@ public final class DecisionEngine {
     Map<String, List<String>> conditionReasons = new HashMap<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
     Map<String, Offer> byId = new HashMap<>();
-    for (Offer offer : catalog.get().offers()) {
+    OfferCatalog offers = catalog.get();
+    ContactPolicy contactPolicy = offers.contactPolicy();
+    int remainingToday = ContactCheck.remainingToday(contactPolicy, contacts, now);
+    int limit = Math.min(request.limit(), remainingToday);
+    for (Offer offer : offers.offers()) {
       byId.put(offer.id(), offer);
       if (!offer.channels().contains(request.channel())) {
         excluded.add(new ExcludedOffer(offer.id(), "not offered on channel " + request.channel()));
@@ -118,6 +131,17 @@ public final class DecisionEngine {
       if (offer.conditions().isEmpty()) {
         reasons.add("no conditions: offered to everyone on " + request.channel());
       }
+      String suppressed = ContactCheck.suppressed(offer.id(), offer.group(), offer.contact(), request.channel(), contactPolicy, contacts,
+          person == null ? 0 : person.lastPurchaseAt(), now);
+      if (suppressed != null) {
+        excluded.add(new ExcludedOffer(offer.id(), suppressed));
+        continue;
+      }
+      if (remainingToday == 0) {
+        excluded.add(new ExcludedOffer(offer.id(), "contact policy: the person already got the daily maximum of "
+            + contactPolicy.maxPerDay() + " offers in the last 24 h"));
+        continue;
+      }
       eligible.add(offer);
       conditionReasons.put(offer.id(), reasons);
     }
@@ -136,7 +160,7 @@ public final class DecisionEngine {
     String startsFrom = "propensity".equals(settings.baseline())
         ? FixedDecimals.append(new StringBuilder("propensity "), propensity, 3).append(" (").append(source).append(')').toString()
         : FixedDecimals.append(new StringBuilder("the prior acceptance rate "), settings.priorAcceptRate(), 3).toString();
-    ThompsonChoice.Result choice = ThompsonChoice.draw(candidates, request.limit(), settings.explore(), settings.controlShare(),
+    ThompsonChoice.Result choice = ThompsonChoice.draw(candidates, Math.max(1, limit), settings.explore(), settings.controlShare(),
         settings.choiceDraws(), policy.random().get());
     List<RankedOffer> ranked = new ArrayList<>(candidates.length);
     for (int i : choice.order()) {
@@ -148,7 +172,7 @@ public final class DecisionEngine {
       ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i], reasons,
           o.payload()));
     }
-    Arbitration.Result arbitration = Arbitration.choose(ranked, byId, request.limit());
+    Arbitration.Result arbitration = Arbitration.choose(ranked, byId, limit);
     excluded.addAll(arbitration.leftOut());
     List<DecisionCandidate> logged = new ArrayList<>(candidates.length);
     for (int i = 0; i < candidates.length; i++) {

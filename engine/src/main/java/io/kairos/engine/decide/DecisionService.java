@@ -17,7 +17,13 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import io.kairos.engine.contact.Contact;
+import io.kairos.engine.contact.ContactHistory;
+import io.kairos.engine.contact.GridContactHistories;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.Set;
@@ -42,6 +48,8 @@ public final class DecisionService {
   private final WorkerExecutor gridWorkers;
   private final DecisionEngine engine;
   private final DecidePolicy policy;
+  private final Supplier<OfferCatalog> catalog;
+  private final GridContactHistories contacts;
   private final IdentityResolver identity;
   private final ProfileStore profiles;
   private final PropensityScorer scorer;
@@ -51,13 +59,16 @@ public final class DecisionService {
   private final KairosMetrics metrics;
   private final Clock clock;
 
-  public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, DecidePolicy policy, IdentityResolver identity, ProfileStore profiles,
+  public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, DecidePolicy policy,
+      Supplier<OfferCatalog> catalog, GridContactHistories contacts, IdentityResolver identity, ProfileStore profiles,
       PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, int ttlHours, KairosMetrics metrics,
       Clock clock) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
     this.engine = engine;
     this.policy = policy;
+    this.catalog = catalog;
+    this.contacts = contacts;
     this.identity = identity;
     this.profiles = profiles;
     this.scorer = scorer;
@@ -80,8 +91,9 @@ public final class DecisionService {
   LoggedDecision decideNow(DecisionRequest request) {
     String id = profileId(request);
     Profile profile = id == null ? null : profiles.get(id);
+    ContactHistory history = profile == null ? ContactHistory.EMPTY : contacts.of(profile.profileId());
     long start = System.nanoTime();
-    Decision d = engine.decide(request, profile, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+    Decision d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
     metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     return remember(d);
   }
@@ -115,11 +127,15 @@ public final class DecisionService {
       long now = clock.millis();
       JsonObject summary = new JsonObject(claim.summary());
       CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
+      Contact.Kind answer = positive ? Contact.Kind.ACCEPTED : "reject".equals(outcome) ? Contact.Kind.REJECTED : null;
+      CompletableFuture<Void> contacted = answer == null ? CompletableFuture.completedFuture(null)
+          : contacts.record(summary.getString("profileId"), List.of(new Contact(offerId, groupOf(offerId),
+              summary.getString("channel", ""), answer, now)), now);
       boolean learn = "learn".equals(claim.status());
       CompletableFuture<Void> learned = learn
           ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
           : CompletableFuture.completedFuture(null);
-      return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned), ctx).map(v -> new FeedbackResult("recorded", learn));
+      return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned, contacted), ctx).map(v -> new FeedbackResult("recorded", learn));
     });
   }
 
@@ -143,6 +159,15 @@ public final class DecisionService {
     return recentDecisions.executeOnKey(decisionId, processor);
   }
 
+  private String groupOf(String offerId) {
+    for (Offer o : catalog.get().offers()) {
+      if (o.id().equals(offerId)) {
+        return o.group();
+      }
+    }
+    return null;
+  }
+
   private static double[] doubles(JsonArray a) {
     double[] x = new double[a.size()];
     for (int i = 0; i < x.length; i++) {
@@ -151,8 +176,9 @@ public final class DecisionService {
     return x;
   }
 
-  /** Drops the recent decisions about a profile from the grid (erasure); feedback on them is then refused. Blocking. */
+  /** Drops the recent decisions and the contact history of a profile from the grid (erasure); feedback on them is then refused. Blocking. */
   public int forget(String profileId) {
+    contacts.forget(profileId);
     Set<String> ids = recentDecisions.keySet(new DecisionOf(profileId));
     ids.forEach(recentDecisions::delete);
     return ids.size();
@@ -175,6 +201,17 @@ public final class DecisionService {
 
   private LoggedDecision remember(Decision d) {
     recentDecisions.set(d.decisionId(), DecisionSummary.of(d), ttlHours, TimeUnit.HOURS);
+    if (d.profileId() != null && !d.offers().isEmpty()) {
+      List<Contact> served = new ArrayList<>(d.offers().size());
+      for (RankedOffer o : d.offers()) {
+        served.add(new Contact(o.offerId(), groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));
+      }
+      contacts.record(d.profileId(), served, d.createdAt()).whenComplete((ok, err) -> {
+        if (err != null) {
+          LOG.warn("contacts of decision {} not logged: {}", d.decisionId(), err.toString());
+        }
+      });
+    }
     String json = DecisionJson.toJson(d).encode();
     log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json)
         .whenComplete((ok, err) -> {

@@ -16,7 +16,7 @@ final class DecisionSummary {
   static String of(Decision d) {
     JsonArray offerIds = new JsonArray();
     d.offers().forEach(o -> offerIds.add(o.offerId()));
-    return new JsonObject().put("profileId", d.profileId()).put("offers", offerIds)
+    return new JsonObject().put("profileId", d.profileId()).put("channel", d.channel()).put("offers", offerIds)
         .put("features", DecisionJson.features(d.features())).put("offset", d.offset()).encode();
   }
 
@@ -34,7 +34,8 @@ final class DecisionSummary {
         learned.add(parts[0]);
       }
     }
-    return new JsonObject().put("profileId", body.getString("profileId")).put("offers", offerIds)
+    return new JsonObject().put("profileId", body.getString("profileId")).put("channel", body.getString("channel"))
+        .put("offers", offerIds)
         .put("features", body.getJsonArray("features", new JsonArray())).put("offset", body.getDouble("offset", 0.0))
         .put("outcomes", outcomes).put("learned", learned).encode();
   }

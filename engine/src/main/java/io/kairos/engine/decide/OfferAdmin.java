@@ -146,7 +146,7 @@ public final class OfferAdmin {
       offers.add(offer);
       specs.add(spec);
     }
-    return new OfferCatalog(offers, specs);
+    return new OfferCatalog(offers, specs, catalog.contactPolicy());
   }
 
   private static OfferCatalog without(OfferCatalog catalog, String id) {
@@ -158,7 +158,7 @@ public final class OfferAdmin {
     List<OfferSpec> specs = new ArrayList<>(catalog.specs());
     offers.remove(i);
     specs.remove(i);
-    return new OfferCatalog(offers, specs);
+    return new OfferCatalog(offers, specs, catalog.contactPolicy());
   }
 
   static OfferSpec parse(String body) {

@@ -3,6 +3,8 @@ package io.kairos.engine.decide;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kairos.engine.contact.ContactPolicy;
+import io.kairos.engine.contact.OfferContactRules;
 import io.kairos.engine.error.ConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,15 +22,17 @@ public final class OfferCatalog {
 
   /** The YAML (and admin API) shape of one offer. */
   public record OfferSpec(String id, String name, List<String> channels, List<String> placements, List<String> conditions,
-      Double value, Double weight, Map<String, Object> payload, String startsAt, String endsAt, String group, List<String> excludes) {
+      Double value, Double weight, Map<String, Object> payload, String startsAt, String endsAt, String group, List<String> excludes,
+      OfferContactRules contact) {
 
     /** The same offer under another id. */
     public OfferSpec withId(String newId) {
-      return new OfferSpec(newId, name, channels, placements, conditions, value, weight, payload, startsAt, endsAt, group, excludes);
+      return new OfferSpec(newId, name, channels, placements, conditions, value, weight, payload, startsAt, endsAt, group, excludes,
+          contact);
     }
   }
 
-  record CatalogSpec(List<OfferSpec> offers) {}
+  record CatalogSpec(List<OfferSpec> offers, ContactPolicy contactPolicy) {}
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -36,15 +40,17 @@ public final class OfferCatalog {
 
   private final List<Offer> offers;
   private final List<OfferSpec> specs;
+  private final ContactPolicy contactPolicy;
 
-  /** A catalog built in code (tests): no written form. */
+  /** A catalog built in code (tests): no written form, no contact policy. */
   public OfferCatalog(List<Offer> offers) {
-    this(offers, List.of());
+    this(offers, List.of(), ContactPolicy.NONE);
   }
 
-  public OfferCatalog(List<Offer> offers, List<OfferSpec> specs) {
+  public OfferCatalog(List<Offer> offers, List<OfferSpec> specs, ContactPolicy contactPolicy) {
     this.offers = List.copyOf(offers);
     this.specs = List.copyOf(specs);
+    this.contactPolicy = contactPolicy == null ? ContactPolicy.NONE : contactPolicy;
   }
 
   public static OfferCatalog load(Path file) {
@@ -72,7 +78,27 @@ public final class OfferCatalog {
         throw new ConfigException(file + ": " + e.getMessage(), e.field);
       }
     }
-    return new OfferCatalog(offers, spec.offers());
+    Set<String> names = new HashSet<>(ids);
+    offers.forEach(o -> {
+      if (o.group() != null) {
+        names.add(o.group());
+      }
+    });
+    for (int i = 0; i < offers.size(); i++) {
+      Offer o = offers.get(i);
+      for (int j = 0; j < o.excludes().size(); j++) {
+        String x = o.excludes().get(j);
+        if (!names.contains(x)) {
+          throw new ConfigException(file + ": offers[" + i + "].excludes[" + j + "]: " + x + " is neither an offer nor a group",
+              "offers[" + i + "].excludes[" + j + "]");
+        }
+        if (x.equals(o.group())) {
+          throw new ConfigException(file + ": offers[" + i + "].excludes[" + j + "]: offer " + o.id() + " cannot exclude its own group "
+              + x + " (a group already allows one offer per decision)", "offers[" + i + "].excludes[" + j + "]");
+        }
+      }
+    }
+    return new OfferCatalog(offers, spec.offers(), spec.contactPolicy());
   }
 
   /** A rule an offer breaks; {@code field} is its path, e.g. {@code offers[2].conditions[0]}. */
@@ -132,8 +158,14 @@ public final class OfferCatalog {
         throw new InvalidOffer(at + "excludes[" + j + "]", "excludes must name other offers or groups (a-z 0-9 _ -), got " + x);
       }
     }
+    OfferContactRules contact = s.contact() == null ? OfferContactRules.NONE : s.contact();
+    for (Double hours : new Double[] {contact.rejectCooldownHours(), contact.acceptSuppressionHours(), contact.purchaseSuppressionHours()}) {
+      if (hours != null && (hours < 0 || hours.isNaN() || hours.isInfinite())) {
+        throw new InvalidOffer(at + "contact", "offer " + s.id() + " contact durations must be non-negative hours");
+      }
+    }
     return new Offer(s.id(), s.name(), s.channels(), s.placements() == null ? List.of() : s.placements(), conditions,
-        s.value(), weight, s.payload(), startsAt, endsAt, s.group(), excludes);
+        s.value(), weight, s.payload(), startsAt, endsAt, s.group(), excludes, contact);
   }
 
   private static Instant instant(String value, String field) throws InvalidOffer {
@@ -154,5 +186,9 @@ public final class OfferCatalog {
 
   public List<Offer> offers() {
     return offers;
+  }
+
+  public ContactPolicy contactPolicy() {
+    return contactPolicy;
   }
 }

@@ -1,13 +1,16 @@
 package io.kairos.engine.evaluate;
 
 import io.kairos.engine.error.InvalidInputException;
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,37 +32,29 @@ final class HillstromData {
       throw new InvalidInputException("missing_data", "no Hillstrom data at " + file + " (see ../shared/data/README.md)", "data");
     }
     List<Customer> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      List<String> names = Arrays.asList(in.readLine().strip().split(","));
-      int[] col = new int[12];
-      String[] wanted = {"recency", "history", "mens", "womens", "zip_code", "newbie", "channel", "segment", "visit", "conversion", "spend"};
-      for (int i = 0; i < wanted.length; i++) {
-        col[i] = names.indexOf(wanted[i]);
-        if (col[i] < 0) {
-          throw new InvalidInputException("invalid_data", file + " has no column " + wanted[i], "data");
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).build();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(in)) {
+      for (String column : List.of("recency", "history", "mens", "womens", "zip_code", "newbie", "channel", "segment", "visit",
+          "conversion", "spend")) {
+        if (!csv.getHeaderMap().containsKey(column)) {
+          throw new InvalidInputException("invalid_data", file + " has no column " + column, "data");
         }
       }
-      String line;
-      int n = 1;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.strip().split(",");
+      for (CSVRecord r : csv) {
         try {
-          String arm = ARMS.get(f[col[7]]);
+          String arm = ARMS.get(r.get("segment"));
           if (arm == null) {
-            throw new IllegalArgumentException("unknown segment " + f[col[7]]);
+            throw new IllegalArgumentException("unknown segment " + r.get("segment"));
           }
-          out.add(new Customer(n, Integer.parseInt(f[col[0]]), Double.parseDouble(f[col[1]]), Integer.parseInt(f[col[2]]),
-              Integer.parseInt(f[col[3]]), f[col[4]], Integer.parseInt(f[col[5]]), f[col[6]], arm, Integer.parseInt(f[col[8]]),
-              Integer.parseInt(f[col[9]]), Double.parseDouble(f[col[10]])));
+          out.add(new Customer((int) r.getRecordNumber(), Integer.parseInt(r.get("recency")), Double.parseDouble(r.get("history")),
+              Integer.parseInt(r.get("mens")), Integer.parseInt(r.get("womens")), r.get("zip_code"), Integer.parseInt(r.get("newbie")),
+              r.get("channel"), arm, Integer.parseInt(r.get("visit")), Integer.parseInt(r.get("conversion")),
+              Double.parseDouble(r.get("spend"))));
         } catch (RuntimeException e) {
-          throw new InvalidInputException("invalid_data", file + " line " + n + ": " + e.getMessage(), "data");
+          throw new InvalidInputException("invalid_data", file + " record " + r.getRecordNumber() + ": " + e.getMessage(), "data");
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new InvalidInputException("unreadable_data", "cannot read " + file + ": " + e.getMessage(), "data");
     }
     return out;

@@ -8,6 +8,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.profile.GridProfileStore;
+import io.kairos.engine.contact.ContactHistorySerializer;
 import io.kairos.engine.profile.ProfileSerializer;
 import java.util.List;
 
@@ -40,7 +41,8 @@ public final class GridMember {
     join.getTcpIpConfig().setEnabled(!tcpMembers.isEmpty()).setMembers(tcpMembers);
     join.getAutoDetectionConfig().setEnabled(false);
     config.getNetworkConfig().setPortAutoIncrement(true);
-    config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ProfileSerializer());
+    config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ProfileSerializer())
+        .addSerializer(new ContactHistorySerializer());
     config.addMapConfig(new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY)
         .setBackupCount(tcpMembers.isEmpty() ? 0 : 1)
         .setStatisticsEnabled(true));

@@ -55,6 +55,7 @@ public final class SqlitePersonalData implements PersonalDataStore {
         counts[0] += update(c, "DELETE FROM events WHERE profile_id = ?", id);
         update(c, "DELETE FROM merges WHERE survivor_id = ? OR merged_id = ?", id, id);
         update(c, "DELETE FROM shadow_scores WHERE profile_id = ?", id);
+        update(c, "DELETE FROM contact_log WHERE profile_id = ?", id);
       }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)")) {

@@ -153,7 +153,7 @@ class DecisionEngineTest {
   }
 
   static Offer offer(String id, double value, java.time.Instant startsAt, java.time.Instant endsAt, String group, List<String> excludes) {
-    return new Offer(id, id, List.of("web"), List.of(), List.of(), value, 1, Map.of(), startsAt, endsAt, group, excludes);
+    return new Offer(id, id, List.of("web"), List.of(), List.of(), value, 1, Map.of(), startsAt, endsAt, group, excludes, null);
   }
 
   @Test
@@ -184,15 +184,15 @@ class DecisionEngineTest {
   @Test
   void offerDatesGroupsAndExclusionsAreValidatedWithTheirField() {
     OfferCatalog.OfferSpec ok = new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null,
-        "2026-12-01T00:00:00Z", "2026-12-24T00:00:00Z", "cards", List.of("b"));
+        "2026-12-01T00:00:00Z", "2026-12-24T00:00:00Z", "cards", List.of("b"), null);
     assertThat(catchField(ok)).isNull();
-    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, "tomorrow", null, null, null)))
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, "tomorrow", null, null, null, null)))
         .isEqualTo("startsAt");
     assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null,
-        "2026-12-24T00:00:00Z", "2026-12-01T00:00:00Z", null, null))).isEqualTo("endsAt");
-    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, "Bad Group", null)))
+        "2026-12-24T00:00:00Z", "2026-12-01T00:00:00Z", null, null, null))).isEqualTo("endsAt");
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, "Bad Group", null, null)))
         .isEqualTo("group");
-    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, null, List.of("a"))))
+    assertThat(catchField(new OfferCatalog.OfferSpec("a", "A", List.of("web"), null, null, 1.0, null, null, null, null, null, List.of("a"), null)))
         .isEqualTo("excludes[0]");
   }
 

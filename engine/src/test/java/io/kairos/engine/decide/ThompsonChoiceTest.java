@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ThompsonChoiceTest {
 
   static Offer offer(String id, String group) {
-    return new Offer(id, id, List.of("web"), List.of(), List.of(), 1, 1, Map.of(), null, null, group, List.of());
+    return new Offer(id, id, List.of("web"), List.of(), List.of(), 1, 1, Map.of(), null, null, group, List.of(), null);
   }
 
   static ThompsonChoice.Candidate[] candidates(Offer... offers) {

@@ -1,0 +1,70 @@
+package io.kairos.engine.contact;
+
+import com.hazelcast.map.IMap;
+import io.kairos.engine.store.ContactLog;
+import io.kairos.engine.store.ContactLog.ContactRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every person's contact history: in the grid for decide to read, appended by a small entry
+ * processor, and written to the {@link ContactLog} so {@link #restore} can rebuild it after a
+ * restart. Methods that touch the grid block: call them from a worker.
+ */
+public final class GridContactHistories {
+
+  public static final String MAP_NAME = "contacts";
+  private static final Logger LOG = LoggerFactory.getLogger(GridContactHistories.class);
+
+  private final IMap<String, ContactHistory> map;
+  private final ContactLog log;
+
+  public GridContactHistories(IMap<String, ContactHistory> map, ContactLog log) {
+    this.map = map;
+    this.log = log;
+  }
+
+  /** Loads the retained contacts from the store into the grid. */
+  public int restore(long now) {
+    Map<String, List<Contact>> byPerson = new HashMap<>();
+    int[] rows = new int[1];
+    log.since(now - ContactHistory.RETENTION_MILLIS, r -> {
+      rows[0]++;
+      byPerson.computeIfAbsent(r.profileId(), k -> new ArrayList<>())
+          .add(new Contact(r.offerId(), r.group(), r.channel(), Contact.Kind.valueOf(r.kind()), r.at()));
+    });
+    Map<String, ContactHistory> histories = new HashMap<>();
+    byPerson.forEach((id, contacts) -> histories.put(id, ContactHistory.EMPTY.with(contacts, now)));
+    map.putAll(histories);
+    LOG.info("contact histories: {} contacts of {} people restored", rows[0], histories.size());
+    return histories.size();
+  }
+
+  public ContactHistory of(String profileId) {
+    ContactHistory h = profileId == null ? null : map.get(profileId);
+    return h == null ? ContactHistory.EMPTY : h;
+  }
+
+  /** Appends contacts: the grid update is ordered before any later read of the same person; the future completes once durable. */
+  public CompletableFuture<Void> record(String profileId, List<Contact> contacts, long now) {
+    if (profileId == null || contacts.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    map.submitToKey(profileId, new RecordContacts(contacts, now));
+    List<ContactRow> rows = new ArrayList<>(contacts.size());
+    for (Contact c : contacts) {
+      rows.add(new ContactRow(profileId, c.offerId(), c.group(), c.channel(), c.kind().name(), c.at()));
+    }
+    return log.append(rows);
+  }
+
+  /** Drops the person's history from the grid (erasure; the stored rows are deleted with their other data). */
+  public void forget(String profileId) {
+    map.delete(profileId);
+  }
+}

@@ -1,0 +1,165 @@
+package io.kairos.engine.api;
+
+import static io.kairos.engine.api.IdentityJourneyTest.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairos.engine.TestEngines;
+import io.kairos.engine.api.IdentityJourneyTest.Response;
+import io.kairos.engine.config.ConfigLoader;
+import io.kairos.engine.error.ConfigException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Contact policies against a real engine: a frequency cap, a cooldown after a reject, suppression
+ * after an accept and after a purchase, and the global daily cap, each named in the decision's
+ * reasons; the history survives a restart and is erased with the person.
+ */
+class ContactPolicyJourneyTest {
+
+  @TempDir Path dataDir;
+
+  static final String OFFERS = """
+      contactPolicy:
+        maxPerDay: 7
+        rejectCooldownHours: 72
+        channelCaps:
+          email: [{limit: 1, hours: 24}]
+      offers:
+        - id: capped
+          name: Twice a day at most
+          channels: [web]
+          value: 50
+          contact: {caps: [{limit: 2, hours: 24}]}
+        - id: ask-once
+          name: Rejections cool it down
+          channels: [web]
+          value: 40
+        - id: one-time
+          name: Accepted once is enough
+          channels: [web]
+          value: 30
+          contact: {acceptSuppressionHours: 720}
+        - id: cart-nudge
+          name: Not right after a purchase
+          channels: [web]
+          value: 20
+          contact: {purchaseSuppressionHours: 24}
+      """;
+
+  static JsonObject decide(int port) {
+    Response r = send(port, "POST", "/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "ann"))
+        .put("channel", "web").put("limit", 4));
+    assertThat(r.status()).as(r.body().encode()).isEqualTo(200);
+    return r.body();
+  }
+
+  static Map<String, String> why(JsonObject decision) {
+    Map<String, String> out = new HashMap<>();
+    decision.getJsonArray("excluded").forEach(e -> out.put(((JsonObject) e).getString("offerId"), ((JsonObject) e).getString("reason")));
+    return out;
+  }
+
+  static List<String> chosen(JsonObject decision) {
+    return decision.getJsonArray("offers").stream().map(o -> ((JsonObject) o).getString("offerId")).toList();
+  }
+
+  static void feedback(int port, JsonObject decision, String offerId, String outcome) {
+    Response r = send(port, "POST", "/v1/feedback", new JsonObject().put("decisionId", decision.getString("decisionId"))
+        .put("offerId", offerId).put("outcome", outcome));
+    assertThat(r.status()).as(r.body().encode()).isEqualTo(202);
+  }
+
+  @Test
+  void capsCooldownSuppressionsAndTheDailyCapExplainThemselvesAndPersist() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    Files.writeString(offers, OFFERS);
+    Map<String, String> config = Map.of("decide.offersFile", offers.toString());
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), config)) {
+      int port = engine.port();
+      assertThat(send(port, "POST", "/v1/events", new JsonObject().put("type", "identify").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "ann"))).status()).isEqualTo(202);
+      JsonObject first = decide(port);
+      assertThat(chosen(first)).containsExactly("capped", "ask-once", "one-time", "cart-nudge");
+      feedback(port, first, "ask-once", "reject");
+      feedback(port, first, "one-time", "accept");
+      JsonObject second = decide(port);
+      assertThat(chosen(second)).containsExactly("capped", "cart-nudge");
+      assertThat(why(second).get("ask-once")).startsWith("contact policy: rejected 0 min ago; cooldown 72 h after a reject");
+      assertThat(why(second).get("one-time")).startsWith("contact policy: accepted 0 min ago; suppressed 720 h after an accept");
+      JsonObject third = decide(port);
+      assertThat(why(third).get("capped")).startsWith("contact policy: capped, this offer was offered 2 times in the last 24 h (limit 2)");
+      assertThat(chosen(third)).containsExactly("cart-nudge");
+      assertThat(send(port, "POST", "/v1/events", new JsonObject().put("type", "purchase").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "ann")).put("properties", new JsonObject().put("orderId", "o1")
+              .put("revenue", 20))).status()).isEqualTo(202);
+      JsonObject fourth = decide(port);
+      assertThat(why(fourth).get("cart-nudge")).startsWith("contact policy: purchased 0 min ago; suppressed 24 h after a purchase");
+      assertThat(chosen(fourth)).isEmpty();
+    }
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), config)) {
+      int port = engine.port();
+      JsonObject afterRestart = decide(port);
+      assertThat(why(afterRestart).get("capped")).as("history restored from the store").contains("capped");
+      assertThat(why(afterRestart).get("ask-once")).contains("rejected");
+      String profileId = afterRestart.getString("profileId");
+      assertThat(send(port, "DELETE", "/v1/profiles/" + profileId, null).status()).isEqualTo(200);
+      assertThat(send(port, "POST", "/v1/events", new JsonObject().put("type", "identify").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "ann"))).status()).isEqualTo(202);
+      assertThat(chosen(decide(port))).as("erased with the person").containsExactlyInAnyOrder("capped", "ask-once", "one-time", "cart-nudge");
+    }
+  }
+
+  @Test
+  void theDailyCapLimitsHowManyOffersAPersonGets() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    Files.writeString(offers, OFFERS.replace("maxPerDay: 7", "maxPerDay: 3"));
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), Map.of("decide.offersFile", offers.toString()))) {
+      int port = engine.port();
+      send(port, "POST", "/v1/events", new JsonObject().put("type", "identify").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "ann")));
+      assertThat(chosen(decide(port))).hasSize(3);
+      JsonObject capped = decide(port);
+      assertThat(chosen(capped)).isEmpty();
+      assertThat(why(capped).values()).allMatch(r -> r.contains("daily maximum of 3 offers") || r.contains("capped"));
+    }
+  }
+
+  @Test
+  void anExclusionOfNothingOrOfItsOwnGroupIsRefusedAtLoadAndCyclesAreFine() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    String cycle = """
+        offers:
+          - {id: a, name: A, channels: [web], value: 1, excludes: [b]}
+          - {id: b, name: B, channels: [web], value: 1, excludes: [a]}
+        """;
+    Files.writeString(offers, cycle);
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), Map.of("decide.offersFile", offers.toString()))) {
+      JsonArray got = send(engine.port(), "POST", "/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "x"))
+          .put("channel", "web")).body().getJsonArray("offers");
+      assertThat(got).as("mutual exclusion: one of the two").hasSize(1);
+    }
+    Files.writeString(offers, cycle.replace("excludes: [a]", "excludes: [zzz]"));
+    assertThatConfig(offers).contains("offers[1].excludes[0]: zzz is neither an offer nor a group");
+    Files.writeString(offers, "offers:\n  - {id: a, name: A, channels: [web], value: 1, group: g, excludes: [g]}\n");
+    assertThatConfig(offers).contains("cannot exclude its own group");
+    Files.writeString(offers, "offers:\n  - {id: a, name: A, channels: [web], value: 1, contact: {caps: [{limit: 0, hours: 24}]}}\n");
+    assertThatConfig(offers).contains("limit must be at least 1");
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertThatConfig(Path offers) {
+    try {
+      io.kairos.engine.decide.OfferCatalog.load(offers);
+    } catch (ConfigException e) {
+      return assertThat(e.getMessage());
+    }
+    throw new AssertionError("loaded " + offers);
+  }
+}
