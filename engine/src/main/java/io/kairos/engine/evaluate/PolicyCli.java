@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code kairos policy}: offline evaluation of decision policies. Errors exit 2 with one line. */
-@Command(name = "policy", mixinStandardHelpOptions = true, subcommands = {PolicyEvaluateCommand.class, HillstromReplayCommand.class},
+@Command(name = "policy", mixinStandardHelpOptions = true, subcommands = {PolicyEvaluateCommand.class, HillstromReplayCommand.class, DecideBenchCommand.class},
     description = "Evaluate decision policies offline.")
 public final class PolicyCli {
 

@@ -1,0 +1,83 @@
+package io.kairos.engine.evaluate;
+
+import io.kairos.engine.config.ConfigLoader;
+import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.contact.ContactHistory;
+import io.kairos.engine.decide.ConsentRules;
+import io.kairos.engine.decide.DecidePolicy;
+import io.kairos.engine.decide.DecisionEngine;
+import io.kairos.engine.decide.DecisionRequest;
+import io.kairos.engine.decide.LearningFeatures;
+import io.kairos.engine.decide.Offer;
+import io.kairos.engine.decide.OfferCatalog;
+import io.kairos.engine.learn.OfferLearner;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.store.SqliteDatabase;
+import io.kairos.engine.store.SqliteOfferModelLog;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kairos policy bench-decide}: the cost of one decision with a large catalog, measured in
+ * process on the calling thread (eligibility, CEL conditions, contact policies, Thompson sampling
+ * with the Monte Carlo choice probabilities, arbitration and explanations; no HTTP, no grid). Every
+ * offer has two conditions and half are in groups; the offer models have learned from feedback.
+ * Prints one JSON object with the latency percentiles.
+ */
+@Command(name = "bench-decide", mixinStandardHelpOptions = true, description = "Latency of one decision with N offers, in process.")
+final class DecideBenchCommand implements Callable<Integer> {
+
+  @Option(names = "--offers", defaultValue = "200") int offers;
+  @Option(names = "--decisions", defaultValue = "20000") int decisions;
+  @Option(names = "--limit", defaultValue = "3") int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
+    Path dir = Files.createTempDirectory("kairos-bench-decide");
+    KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("store.dataDir", dir.toString()));
+    List<Offer> catalogOffers = new ArrayList<>();
+    for (int i = 0; i < offers; i++) {
+      catalogOffers.add(OfferCatalog.toOffer(new OfferCatalog.OfferSpec("offer-" + i, "Offer " + i, List.of("web", "email"), null,
+          List.of("profile.eventCount >= " + (i % 3), "profile.propensity > 0.0" + (i % 5)), 5.0 + i % 50, null, null, null, null,
+          i % 2 == 0 ? "g" + (i % 20) : null, null, null), ""));
+    }
+    OfferCatalog catalog = new OfferCatalog(catalogOffers);
+    try (SqliteDatabase db = new SqliteDatabase(dir, false, SqliteOfferModelLog.SCHEMA)) {
+      LearningFeatures features = LearningFeatures.compile(config.learning().features());
+      OfferLearner learner = OfferLearner.open(new SqliteOfferModelLog(db), features.sources(), config.learning().priorVariance());
+      for (int i = 0; i < offers; i++) {
+        for (int k = 0; k < 20; k++) {
+          learner.observe("offer-" + i, new double[] {1, 0.3, 0.1 * (k % 3), 0, 1, 0}, -1.5, k % 7 == 0, 0);
+        }
+      }
+      DecisionEngine engine = new DecisionEngine(() -> catalog, new ConsentRules(config.consent()),
+          new DecidePolicy(learner, features, config.learning()));
+      Profile person = Profile.empty("bench");
+      DecisionRequest request = new DecisionRequest("bench", Map.of(), "web", null, Map.of(), limit);
+      long[] nanos = new long[decisions];
+      int chosen = 0;
+      for (int i = -decisions / 2; i < decisions; i++) {
+        long t = System.nanoTime();
+        chosen += engine.decide(request, person, ContactHistory.EMPTY, 0.3, true, System.currentTimeMillis()).offers().size();
+        if (i >= 0) {
+          nanos[i] = System.nanoTime() - t;
+        }
+      }
+      Arrays.sort(nanos);
+      System.out.println(new JsonObject().put("offers", offers).put("decisions", decisions).put("limit", limit)
+          .put("explore", config.learning().explore()).put("choiceDraws", config.learning().choiceDraws())
+          .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)
+          .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (decisions * 1.5)).encodePrettily());
+    }
+    return 0;
+  }
+}
