@@ -9,6 +9,7 @@ import io.kairos.engine.learn.OfferModel;
 import io.kairos.engine.profile.Consent;
 import io.kairos.engine.profile.Profile;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -146,6 +147,7 @@ public final class DecisionEngine {
       conditionReasons.put(offer.id(), reasons);
     }
     eligible.sort(Comparator.comparing(Offer::id));
+    List<String> eligibleIds = eligible.stream().map(Offer::id).toList();
     double[] x = policy.features().of(activation);
     double offset = policy.offset(propensity);
     ThompsonChoice.Candidate[] candidates = new ThompsonChoice.Candidate[eligible.size()];
@@ -168,12 +170,16 @@ public final class DecisionEngine {
       double acceptance = choice.acceptance()[i];
       double score = "control".equals(choice.policy()) ? 0 : acceptance * o.value() * o.weight();
       List<String> reasons = conditionReasons.get(o.id());
-      reasons.add(AcceptanceReasons.describe(choice.policy(), acceptance, candidates[i], models[i], startsFrom, o, score));
       ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i], reasons,
           o.payload()));
     }
     Arbitration.Result arbitration = Arbitration.choose(ranked, byId, limit);
     excluded.addAll(arbitration.leftOut());
+    for (RankedOffer r : arbitration.chosen()) {
+      int i = Collections.binarySearch(eligibleIds, r.offerId());
+      r.reasons().add(AcceptanceReasons.describe(choice.policy(), r.acceptance(), candidates[i], models[i], startsFrom, byId.get(r.offerId()),
+          r.score()));
+    }
     List<DecisionCandidate> logged = new ArrayList<>(candidates.length);
     for (int i = 0; i < candidates.length; i++) {
       logged.add(new DecisionCandidate(eligible.get(i).id(), OfferModel.sigmoid(candidates[i].logitMean()), candidates[i].logitSd(),

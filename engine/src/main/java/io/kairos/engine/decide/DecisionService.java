@@ -91,7 +91,8 @@ public final class DecisionService {
   LoggedDecision decideNow(DecisionRequest request) {
     String id = profileId(request);
     Profile profile = id == null ? null : profiles.get(id);
-    ContactHistory history = profile == null ? ContactHistory.EMPTY : contacts.of(profile.profileId());
+    ContactHistory history = profile == null || !catalog.get().usesContactHistory() ? ContactHistory.EMPTY
+        : contacts.of(profile.profileId());
     long start = System.nanoTime();
     Decision d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
     metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -128,7 +129,7 @@ public final class DecisionService {
       JsonObject summary = new JsonObject(claim.summary());
       CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
       Contact.Kind answer = positive ? Contact.Kind.ACCEPTED : "reject".equals(outcome) ? Contact.Kind.REJECTED : null;
-      CompletableFuture<Void> contacted = answer == null ? CompletableFuture.completedFuture(null)
+      CompletableFuture<Void> contacted = answer == null || !catalog.get().usesContactHistory() ? CompletableFuture.completedFuture(null)
           : contacts.record(summary.getString("profileId"), List.of(new Contact(offerId, groupOf(offerId),
               summary.getString("channel", ""), answer, now)), now);
       boolean learn = "learn".equals(claim.status());
@@ -201,7 +202,7 @@ public final class DecisionService {
 
   private LoggedDecision remember(Decision d) {
     recentDecisions.set(d.decisionId(), DecisionSummary.of(d), ttlHours, TimeUnit.HOURS);
-    if (d.profileId() != null && !d.offers().isEmpty()) {
+    if (d.profileId() != null && !d.offers().isEmpty() && catalog.get().usesContactHistory()) {
       List<Contact> served = new ArrayList<>(d.offers().size());
       for (RankedOffer o : d.offers()) {
         served.add(new Contact(o.offerId(), groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));

@@ -41,6 +41,7 @@ public final class OfferCatalog {
   private final List<Offer> offers;
   private final List<OfferSpec> specs;
   private final ContactPolicy contactPolicy;
+  private final boolean usesContactHistory;
 
   /** A catalog built in code (tests): no written form, no contact policy. */
   public OfferCatalog(List<Offer> offers) {
@@ -51,6 +52,11 @@ public final class OfferCatalog {
     this.offers = List.copyOf(offers);
     this.specs = List.copyOf(specs);
     this.contactPolicy = contactPolicy == null ? ContactPolicy.NONE : contactPolicy;
+    ContactPolicy p = this.contactPolicy;
+    this.usesContactHistory = p.maxPerDay() > 0 || p.rejectCooldownHours() > 0 || p.acceptSuppressionHours() > 0
+        || !p.groupCaps().isEmpty() || !p.channelCaps().isEmpty()
+        || this.offers.stream().map(Offer::contact).anyMatch(c -> !c.caps().isEmpty() || c.rejectCooldownHours() != null
+            || c.acceptSuppressionHours() != null);
   }
 
   public static OfferCatalog load(Path file) {
@@ -190,5 +196,14 @@ public final class OfferCatalog {
 
   public ContactPolicy contactPolicy() {
     return contactPolicy;
+  }
+
+  /**
+   * Whether any rule reads the contact history (a cap, a cooldown, an accept suppression or the daily
+   * cap). Without one, decide neither reads nor records contacts: that path costs decide about half its
+   * throughput (docs/BENCHMARKS.md), which a catalog without contact rules should not pay.
+   */
+  public boolean usesContactHistory() {
+    return usesContactHistory;
   }
 }
