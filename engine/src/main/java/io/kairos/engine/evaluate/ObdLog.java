@@ -1,13 +1,16 @@
 package io.kairos.engine.evaluate;
 
 import io.kairos.engine.error.InvalidInputException;
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,49 +27,32 @@ public record ObdLog(Path file, List<Row> rows) {
 
   public static ObdLog read(Path file) {
     List<Row> rows = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
-        throw new InvalidInputException("empty_log", file + " is empty", "log");
-      }
-      List<String> names = Arrays.asList(header.split(","));
-      int item = column(names, "item_id", file);
-      int position = column(names, "position", file);
-      int click = column(names, "click", file);
-      int propensity = column(names, "propensity_score", file);
-      String line;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+        .setIgnoreEmptyLines(true).build();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(in)) {
+      for (String column : List.of("item_id", "position", "click", "propensity_score")) {
+        if (!csv.getHeaderMap().containsKey(column)) {
+          throw new InvalidInputException("invalid_log", file + " has no column " + column + " (Open Bandit Dataset format)", "log");
         }
-        String[] f = line.split(",", propensity + 2);
+      }
+      for (CSVRecord r : csv) {
         try {
-          double p = Double.parseDouble(f[propensity]);
+          double p = Double.parseDouble(r.get("propensity_score"));
           if (!(p > 0 && p <= 1)) {
-            throw new NumberFormatException("propensity_score must be in (0, 1], got " + f[propensity]);
+            throw new NumberFormatException("propensity_score must be in (0, 1], got " + r.get("propensity_score"));
           }
-          rows.add(new Row(Integer.parseInt(f[item]), Integer.parseInt(f[position]), Integer.parseInt(f[click]), p));
+          rows.add(new Row(Integer.parseInt(r.get("item_id")), Integer.parseInt(r.get("position")), Integer.parseInt(r.get("click")), p));
         } catch (RuntimeException e) {
-          throw new InvalidInputException("invalid_log", file + " line " + lineNo + ": " + e.getMessage(), "log");
+          throw new InvalidInputException("invalid_log", file + " record " + r.getRecordNumber() + ": " + e.getMessage(), "log");
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new InvalidInputException("unreadable_log", "cannot read " + file + ": " + e.getMessage(), "log");
     }
     if (rows.isEmpty()) {
       throw new InvalidInputException("empty_log", file + " has no rows", "log");
     }
     return new ObdLog(file, List.copyOf(rows));
-  }
-
-  private static int column(List<String> names, String name, Path file) {
-    int i = names.indexOf(name);
-    if (i < 0) {
-      throw new InvalidInputException("invalid_log", file + " has no column " + name + " (Open Bandit Dataset format)", "log");
-    }
-    return i;
   }
 
   public double clickRate() {

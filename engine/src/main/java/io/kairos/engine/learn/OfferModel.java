@@ -7,8 +7,8 @@ import java.util.Arrays;
  * w ~ N(mean, covariance). {@code x[0]} is the intercept (always 1). Immutable: an observation
  * returns the next posterior by an online Laplace step (the Bayesian logistic regression of
  * Chapelle and Li, "An Empirical Evaluation of Thompson Sampling", NIPS 2011, one observation at a
- * time, with the full covariance kept by a rank-one update; a diagonal one mis-learned correlated
- * features by a quarter in our tests).
+ * time, with the full covariance kept by a rank-one update; with a diagonal one, OfferModelTest's
+ * 5% context came out at 7.6%).
  *
  * @param covariance row-major d × d
  * @param observations outcomes learned from; {@code positives} of them were accepts or conversions
