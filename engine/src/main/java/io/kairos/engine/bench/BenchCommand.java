@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       int ceilingPort = startCeiling(bare, config.server().eventLoops());
       int enginePort = engine.start().await();
-      preload(enginePort);
+      preload(enginePort, profiles);
       String command = "bin/kairos bench --duration " + duration + " --warmup " + warmup + " --threads " + threads + " --connections "
           + connections + " --profiles " + profiles;
       BenchReport report = new BenchReport(Machine.describe(wrk), new JsonObject().put("threads", threads)
@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Users bench-u0.. with an e-mail, a cookie and a few events each, in batches of 1,000 events. */
-  private void preload(int port) throws IOException, InterruptedException {
+  static void preload(int port, int profiles) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     JsonArray batch = new JsonArray();
     for (int i = 0; i < profiles; i++) {

@@ -2,7 +2,6 @@ package io.kairos.engine.decide;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Chooses from the eligible offers, best score first: at most one offer per group, none that a
@@ -17,12 +16,15 @@ final class Arbitration {
 
   private Arbitration() {}
 
-  static Result choose(List<RankedOffer> ranked, Map<String, Offer> offers, int limit) {
+  /** @param offers the offer of each ranked entry, in the same order */
+  static Result choose(List<RankedOffer> ranked, List<Offer> offers, int limit) {
     List<RankedOffer> chosen = new ArrayList<>();
     List<Offer> chosenOffers = new ArrayList<>();
-    List<ExcludedOffer> left = new ArrayList<>();
-    for (RankedOffer r : ranked) {
-      Offer o = offers.get(r.offerId());
+    List<ExcludedOffer> left = new ArrayList<>(Math.max(0, ranked.size() - limit));
+    String belowLimit = "eligible but ranked below the limit of " + limit;
+    for (int k = 0; k < ranked.size(); k++) {
+      RankedOffer r = ranked.get(k);
+      Offer o = offers.get(k);
       Offer blocker = conflict(o, chosenOffers);
       String reason = null;
       if (blocker != null) {
@@ -30,7 +32,7 @@ final class Arbitration {
             ? "group " + o.group() + ": " + blocker.id() + " ranked higher"
             : "mutually exclusive with " + blocker.id() + ", which ranked higher";
       } else if (chosen.size() >= limit) {
-        reason = "eligible but ranked below the limit of " + limit;
+        reason = belowLimit;
       }
       if (reason != null) {
         left.add(new ExcludedOffer(o.id(), reason));
@@ -44,13 +46,14 @@ final class Arbitration {
 
   /**
    * The same rule over indexes, without reasons (for the many simulated draws that estimate choice
-   * probabilities): fills {@code chosen} with indexes taken from {@code order}, best first, and
+   * probabilities): fills {@code chosen} with indexes taken from the first {@code length} of {@code order}, best first, and
    * returns how many.
    */
-  static int chooseIndexes(int[] order, Offer[] offers, int limit, int[] chosen) {
+  static int chooseIndexes(int[] order, int length, Offer[] offers, int limit, int[] chosen) {
     int n = 0;
     List<Offer> picked = new ArrayList<>(limit);
-    for (int i : order) {
+    for (int j = 0; j < length; j++) {
+      int i = order[j];
       if (n >= limit) {
         break;
       }

@@ -74,22 +74,21 @@ public final class DecisionEngine {
           : profile == null ? "base rate: unknown person, non-personalized"
           : modelLoaded ? "base rate: profile not scored yet" : "base rate: no propensity model loaded";
     }
-    Map<String, Object> activation = new HashMap<>();
-    activation.put("profile", ProfileActivation.of(profile, propensity, consent.granted(profile == null ? null : person), now));
-    activation.put("context", request.context());
-    activation.put("channel", request.channel());
-    activation.put("placement", request.placement() == null ? "" : request.placement());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("profile", ProfileActivation.of(profile, propensity, consent.granted(profile == null ? null : person), now));
+    variables.put("context", request.context());
+    variables.put("channel", request.channel());
+    variables.put("placement", request.placement() == null ? "" : request.placement());
+    Map<String, Object> activation = OfferCondition.activation(variables);
 
-    List<Offer> eligible = new ArrayList<>();
-    Map<String, List<String>> conditionReasons = new HashMap<>();
+    List<Eligible> passed = new ArrayList<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
-    Map<String, Offer> byId = new HashMap<>();
     OfferCatalog offers = catalog.get();
+    Map<String, Offer> byId = offers.byId();
     ContactPolicy contactPolicy = offers.contactPolicy();
     int remainingToday = ContactCheck.remainingToday(contactPolicy, contacts, now);
     int limit = Math.min(request.limit(), remainingToday);
     for (Offer offer : offers.offers()) {
-      byId.put(offer.id(), offer);
       if (!offer.channels().contains(request.channel())) {
         excluded.add(new ExcludedOffer(offer.id(), "not offered on channel " + request.channel()));
         continue;
@@ -115,9 +114,9 @@ public final class DecisionEngine {
       for (OfferCondition condition : offer.conditions()) {
         try {
           if (condition.test(activation)) {
-            reasons.add("condition held: " + condition.source());
+            reasons.add(condition.heldReason());
           } else {
-            failed = "condition not met: " + condition.source();
+            failed = condition.notMetReason();
             break;
           }
         } catch (Exception e) {
@@ -143,11 +142,15 @@ public final class DecisionEngine {
             + contactPolicy.maxPerDay() + " offers in the last 24 h"));
         continue;
       }
-      eligible.add(offer);
-      conditionReasons.put(offer.id(), reasons);
+      passed.add(new Eligible(offer, reasons));
     }
-    eligible.sort(Comparator.comparing(Offer::id));
-    List<String> eligibleIds = eligible.stream().map(Offer::id).toList();
+    passed.sort(Comparator.comparing(e -> e.offer().id()));
+    List<Offer> eligible = new ArrayList<>(passed.size());
+    List<String> eligibleIds = new ArrayList<>(passed.size());
+    for (Eligible e : passed) {
+      eligible.add(e.offer());
+      eligibleIds.add(e.offer().id());
+    }
     double[] x = policy.features().of(activation);
     double offset = policy.offset(propensity);
     ThompsonChoice.Candidate[] candidates = new ThompsonChoice.Candidate[eligible.size()];
@@ -165,15 +168,17 @@ public final class DecisionEngine {
     ThompsonChoice.Result choice = ThompsonChoice.draw(candidates, Math.max(1, limit), settings.explore(), settings.controlShare(),
         settings.choiceDraws(), policy.random().get());
     List<RankedOffer> ranked = new ArrayList<>(candidates.length);
+    List<Offer> rankedOffers = new ArrayList<>(candidates.length);
+    boolean control = "control".equals(choice.policy());
     for (int i : choice.order()) {
       Offer o = eligible.get(i);
       double acceptance = choice.acceptance()[i];
-      double score = "control".equals(choice.policy()) ? 0 : acceptance * o.value() * o.weight();
-      List<String> reasons = conditionReasons.get(o.id());
-      ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i], reasons,
-          o.payload()));
+      double score = control ? 0 : acceptance * o.value() * o.weight();
+      ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i],
+          passed.get(i).reasons(), o.payload()));
+      rankedOffers.add(o);
     }
-    Arbitration.Result arbitration = Arbitration.choose(ranked, byId, limit);
+    Arbitration.Result arbitration = Arbitration.choose(ranked, rankedOffers, limit);
     excluded.addAll(arbitration.leftOut());
     for (RankedOffer r : arbitration.chosen()) {
       int i = Collections.binarySearch(eligibleIds, r.offerId());
@@ -189,4 +194,7 @@ public final class DecisionEngine {
         request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded),
         choice.policy(), x, offset, logged);
   }
+
+  /** An offer that passed every rule, with the conditions that held. */
+  private record Eligible(Offer offer, List<String> reasons) {}
 }

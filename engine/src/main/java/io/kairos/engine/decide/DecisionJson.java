@@ -1,50 +1,112 @@
 package io.kairos.engine.decide;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** The JSON shape of a {@link Decision}, as returned by {@code POST /v1/decide} and stored in the decision log. */
+/**
+ * The JSON forms of a {@link Decision}, written with Jackson's streaming generator (a decision over
+ * a large catalog lists hundreds of candidates and left-out offers; building maps first cost more
+ * than deciding). The decision log keeps everything; the answer to {@code POST /v1/decide} leaves
+ * out the candidates (off-policy evaluation data) and, when the request asks for no explanation,
+ * the reasons and the excluded offers.
+ */
 public final class DecisionJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
   private DecisionJson() {}
 
-  public static JsonObject toJson(Decision d) {
-    JsonArray offers = new JsonArray();
-    for (RankedOffer o : d.offers()) {
-      offers.add(new JsonObject()
-          .put("offerId", o.offerId())
-          .put("name", o.name())
-          .put("score", o.score())
-          .put("acceptance", o.acceptance())
-          .put("propensity", o.propensity())
-          .put("value", o.value())
-          .put("probability", o.probability())
-          .put("reasons", new JsonArray(o.reasons()))
-          .put("payload", new JsonObject(new LinkedHashMap<>(o.payload()))));
+  /** Everything: what the decision log stores and {@code policy evaluate} reads. */
+  public static String log(Decision d) {
+    return write(d, true, true);
+  }
+
+  /** The answer to the request: no candidates; no reasons or excluded offers unless {@code explain}. */
+  public static String response(Decision d, boolean explain) {
+    return write(d, explain, false);
+  }
+
+  private static String write(Decision d, boolean explain, boolean candidates) {
+    SegmentedStringWriter out = new SegmentedStringWriter(MAPPER.getFactory()._getBufferRecycler());
+    try {
+      JsonGenerator g = MAPPER.createGenerator(out);
+      g.writeStartObject();
+      g.writeStringField("decisionId", d.decisionId());
+      g.writeStringField("profileId", d.profileId());
+      g.writeStringField("channel", d.channel());
+      g.writeStringField("placement", d.placement());
+      g.writeStringField("propensitySource", d.propensitySource());
+      g.writeArrayFieldStart("consent");
+      for (String c : d.consent()) {
+        g.writeString(c);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("offers");
+      for (RankedOffer o : d.offers()) {
+        offer(g, o, explain);
+      }
+      g.writeEndArray();
+      if (explain) {
+        g.writeArrayFieldStart("excluded");
+        for (ExcludedOffer e : d.excluded()) {
+          g.writeStartObject();
+          g.writeStringField("offerId", e.offerId());
+          g.writeStringField("reason", e.reason());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeStringField("policy", d.policy());
+      g.writeFieldName("features");
+      g.writeArray(d.features(), 0, d.features().length);
+      g.writeNumberField("offset", d.offset());
+      if (candidates) {
+        g.writeArrayFieldStart("candidates");
+        for (DecisionCandidate c : d.candidates()) {
+          g.writeStartObject();
+          g.writeStringField("offerId", c.offerId());
+          g.writeNumberField("acceptance", c.acceptance());
+          g.writeNumberField("logitSd", c.logitSd());
+          g.writeNumberField("multiplier", c.multiplier());
+          g.writeNumberField("probability", c.probability());
+          g.writeNumberField("firstProbability", c.firstProbability());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.close();
+      return out.getAndClear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    JsonArray excluded = new JsonArray();
-    for (ExcludedOffer e : d.excluded()) {
-      excluded.add(new JsonObject().put("offerId", e.offerId()).put("reason", e.reason()));
+  }
+
+  private static void offer(JsonGenerator g, RankedOffer o, boolean explain) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("offerId", o.offerId());
+    g.writeStringField("name", o.name());
+    g.writeNumberField("score", o.score());
+    g.writeNumberField("acceptance", o.acceptance());
+    g.writeNumberField("propensity", o.propensity());
+    g.writeNumberField("value", o.value());
+    g.writeNumberField("probability", o.probability());
+    if (explain) {
+      g.writeArrayFieldStart("reasons");
+      for (String r : o.reasons()) {
+        g.writeString(r);
+      }
+      g.writeEndArray();
     }
-    JsonArray candidates = new JsonArray();
-    for (DecisionCandidate c : d.candidates()) {
-      candidates.add(new JsonObject().put("offerId", c.offerId()).put("acceptance", c.acceptance()).put("logitSd", c.logitSd())
-          .put("multiplier", c.multiplier()).put("probability", c.probability()).put("firstProbability", c.firstProbability()));
-    }
-    return new JsonObject()
-        .put("decisionId", d.decisionId())
-        .put("profileId", d.profileId())
-        .put("channel", d.channel())
-        .put("placement", d.placement())
-        .put("propensitySource", d.propensitySource())
-        .put("consent", new JsonArray(d.consent()))
-        .put("offers", offers)
-        .put("excluded", excluded)
-        .put("policy", d.policy())
-        .put("features", features(d.features()))
-        .put("offset", d.offset())
-        .put("candidates", candidates);
+    g.writeFieldName("payload");
+    MAPPER.writeValue(g, o.payload());
+    g.writeEndObject();
   }
 
   static JsonArray features(double[] x) {

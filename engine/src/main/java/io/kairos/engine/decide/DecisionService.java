@@ -89,14 +89,19 @@ public final class DecisionService {
 
   /** Blocking: finds the person, ranks, remembers the decision for feedback; logs it asynchronously. */
   LoggedDecision decideNow(DecisionRequest request) {
+    long start = System.nanoTime();
     String id = profileId(request);
     Profile profile = id == null ? null : profiles.get(id);
     ContactHistory history = profile == null || !catalog.get().usesContactHistory() ? ContactHistory.EMPTY
         : contacts.of(profile.profileId());
-    long start = System.nanoTime();
+    long read = System.nanoTime();
+    metrics.stage(KairosMetrics.Stage.PROFILE_READ).record(read - start, TimeUnit.NANOSECONDS);
     Decision d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
-    metrics.stage(KairosMetrics.Stage.DECIDE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    return remember(d);
+    long decided = System.nanoTime();
+    metrics.stage(KairosMetrics.Stage.DECIDE).record(decided - read, TimeUnit.NANOSECONDS);
+    LoggedDecision logged = remember(d, request.explain());
+    metrics.stage(KairosMetrics.Stage.REMEMBER).record(System.nanoTime() - decided, TimeUnit.NANOSECONDS);
+    return logged;
   }
 
   /** What became of a feedback: {@code recorded} or {@code duplicate}, and whether an offer model learned from it. */
@@ -130,7 +135,7 @@ public final class DecisionService {
       CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
       Contact.Kind answer = positive ? Contact.Kind.ACCEPTED : "reject".equals(outcome) ? Contact.Kind.REJECTED : null;
       CompletableFuture<Void> contacted = answer == null || !catalog.get().usesContactHistory() ? CompletableFuture.completedFuture(null)
-          : contacts.record(summary.getString("profileId"), List.of(new Contact(offerId, groupOf(offerId),
+          : contacts.record(summary.getString("profileId"), List.of(new Contact(offerId, catalog.get().groupOf(offerId),
               summary.getString("channel", ""), answer, now)), now);
       boolean learn = "learn".equals(claim.status());
       CompletableFuture<Void> learned = learn
@@ -158,15 +163,6 @@ public final class DecisionService {
     recentDecisions.putIfAbsent(decisionId, DecisionSummary.fromLog(stored.get(), policy), TimeUnit.HOURS.toMillis(ttlHours) - ageMillis,
         TimeUnit.MILLISECONDS);
     return recentDecisions.executeOnKey(decisionId, processor);
-  }
-
-  private String groupOf(String offerId) {
-    for (Offer o : catalog.get().offers()) {
-      if (o.id().equals(offerId)) {
-        return o.group();
-      }
-    }
-    return null;
   }
 
   private static double[] doubles(JsonArray a) {
@@ -200,12 +196,12 @@ public final class DecisionService {
     return identity.find(request.identifiers());
   }
 
-  private LoggedDecision remember(Decision d) {
+  private LoggedDecision remember(Decision d, boolean explain) {
     recentDecisions.set(d.decisionId(), DecisionSummary.of(d), ttlHours, TimeUnit.HOURS);
     if (d.profileId() != null && !d.offers().isEmpty() && catalog.get().usesContactHistory()) {
       List<Contact> served = new ArrayList<>(d.offers().size());
       for (RankedOffer o : d.offers()) {
-        served.add(new Contact(o.offerId(), groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));
+        served.add(new Contact(o.offerId(), catalog.get().groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));
       }
       contacts.record(d.profileId(), served, d.createdAt()).whenComplete((ok, err) -> {
         if (err != null) {
@@ -213,13 +209,12 @@ public final class DecisionService {
         }
       });
     }
-    String json = DecisionJson.toJson(d).encode();
-    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json)
+    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), DecisionJson.log(d))
         .whenComplete((ok, err) -> {
           if (err != null) {
             LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());
           }
         });
-    return new LoggedDecision(d, json);
+    return new LoggedDecision(d, DecisionJson.response(d, explain));
   }
 }

@@ -1,4 +1,4 @@
 package io.kairos.engine.decide;
 
-/** A decision and its JSON form, encoded once for both the decision log and the HTTP response. */
+/** A decision and the JSON answer to its request (the decision log holds the complete form). */
 public record LoggedDecision(Decision decision, String json) {}

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,7 @@ public final class OfferCatalog {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final List<Offer> offers;
+  private final Map<String, Offer> byId;
   private final List<OfferSpec> specs;
   private final ContactPolicy contactPolicy;
   private final boolean usesContactHistory;
@@ -50,6 +52,9 @@ public final class OfferCatalog {
 
   public OfferCatalog(List<Offer> offers, List<OfferSpec> specs, ContactPolicy contactPolicy) {
     this.offers = List.copyOf(offers);
+    Map<String, Offer> index = new HashMap<>();
+    this.offers.forEach(o -> index.put(o.id(), o));
+    this.byId = Map.copyOf(index);
     this.specs = List.copyOf(specs);
     this.contactPolicy = contactPolicy == null ? ContactPolicy.NONE : contactPolicy;
     ContactPolicy p = this.contactPolicy;
@@ -192,6 +197,17 @@ public final class OfferCatalog {
 
   public List<Offer> offers() {
     return offers;
+  }
+
+  /** The offers by id. */
+  public Map<String, Offer> byId() {
+    return byId;
+  }
+
+  /** The offer's group, or null when it has none or is not in the catalog. */
+  public String groupOf(String offerId) {
+    Offer o = byId.get(offerId);
+    return o == null ? null : o.group();
   }
 
   public ContactPolicy contactPolicy() {

@@ -12,6 +12,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 
 /**
@@ -39,10 +40,14 @@ public final class OfferCondition {
 
   private final String source;
   private final CelRuntime.Program program;
+  private final String held;
+  private final String notMet;
 
   private OfferCondition(String source, CelRuntime.Program program) {
     this.source = source;
     this.program = program;
+    this.held = "condition held: " + source;
+    this.notMet = "condition not met: " + source;
   }
 
   /** Compiles a condition; the exception message names the line and column of each problem. */
@@ -57,6 +62,21 @@ public final class OfferCondition {
     }
   }
 
+  /**
+   * The variables conditions read, in the form CEL evaluates without copying: given any other map,
+   * CEL copies it into an immutable one on every evaluation, which for a few hundred conditions per
+   * decision cost more than evaluating them. Null values are dropped, as CEL's copy drops them.
+   */
+  public static Map<String, Object> activation(Map<String, Object> variables) {
+    ImmutableMap.Builder<String, Object> b = ImmutableMap.builderWithExpectedSize(variables.size());
+    variables.forEach((k, v) -> {
+      if (v != null) {
+        b.put(k, v);
+      }
+    });
+    return b.buildOrThrow();
+  }
+
   /** True when the condition holds; throws when it cannot be evaluated (for example a missing map key). */
   public boolean test(Map<String, Object> activation) throws CelEvaluationException {
     return Boolean.TRUE.equals(program.eval(activation));
@@ -64,6 +84,16 @@ public final class OfferCondition {
 
   public String source() {
     return source;
+  }
+
+  /** The explanation when it holds ({@code condition held: <source>}), built once. */
+  public String heldReason() {
+    return held;
+  }
+
+  /** The explanation when it does not ({@code condition not met: <source>}), built once. */
+  public String notMetReason() {
+    return notMet;
   }
 
   @Override

@@ -64,6 +64,7 @@ final class ThompsonChoice {
     }
     boolean constrained = Arbitration.constrained(offers);
     int[] chosen = new int[Math.min(limit, n)];
+    TopRanks top = new TopRanks(n, Math.min(n, constrained ? 4 * limit : limit));
     double[] mainIn = new double[n];
     double[] mainFirst = new double[n];
     if (explore) {
@@ -72,7 +73,7 @@ final class ThompsonChoice {
         for (int i = 0; i < n; i++) {
           score[i] = OfferModel.sigmoid(c[i].logitMean() + c[i].logitSd() * random.nextGaussian()) * c[i].multiplier();
         }
-        count(rank(score), offers, limit, chosen, mainIn, mainFirst);
+        countTop(top, score, offers, limit, chosen, mainIn, mainFirst);
       }
       if (policy.equals("thompson")) {
         count(order, offers, limit, chosen, mainIn, mainFirst);
@@ -93,8 +94,10 @@ final class ThompsonChoice {
         Arrays.fill(controlFirst, 1.0 / n);
       } else {
         int runs = draws;
+        int[] permutation = new int[n];
+        int prefix = Math.min(n, 4 * limit);
         for (int d = 0; d < draws; d++) {
-          count(shuffled(n, random), offers, limit, chosen, controlIn, controlFirst);
+          countShuffled(permutation, prefix, random, offers, limit, chosen, controlIn, controlFirst);
         }
         if (policy.equals("control")) {
           count(order, offers, limit, chosen, controlIn, controlFirst);
@@ -110,8 +113,55 @@ final class ThompsonChoice {
     return new Result(policy, acceptance, order, probability, first);
   }
 
+  /**
+   * Counts one simulated draw from its best few offers only: arbitration stops once the limit is
+   * chosen, so when the prefix fills it the full ranking would choose the same; otherwise it falls
+   * back to ranking everything.
+   */
+  private static void countTop(TopRanks top, double[] score, Offer[] offers, int limit, int[] chosen, double[] in, double[] first) {
+    int m = top.select(score);
+    int k = Arbitration.chooseIndexes(top.order(), m, offers, limit, chosen);
+    if (k < chosen.length && m < score.length) {
+      k = Arbitration.chooseIndexes(rank(score), score.length, offers, limit, chosen);
+    }
+    tally(chosen, k, in, first);
+  }
+
+  /**
+   * Counts one random order (the control group's), shuffling only as far as arbitration reads: a
+   * uniformly random prefix, completed to a whole permutation only when the prefix does not fill the
+   * limit.
+   */
+  private static void countShuffled(int[] permutation, int prefix, RandomGenerator random, Offer[] offers, int limit, int[] chosen,
+      double[] in, double[] first) {
+    int n = permutation.length;
+    for (int i = 0; i < n; i++) {
+      permutation[i] = i;
+    }
+    shuffle(permutation, 0, prefix, random);
+    int k = Arbitration.chooseIndexes(permutation, prefix, offers, limit, chosen);
+    if (k < chosen.length && prefix < n) {
+      shuffle(permutation, prefix, n, random);
+      k = Arbitration.chooseIndexes(permutation, n, offers, limit, chosen);
+    }
+    tally(chosen, k, in, first);
+  }
+
+  /** Fisher–Yates over positions {@code from..to-1}: each takes a uniformly chosen element of the rest. */
+  private static void shuffle(int[] a, int from, int to, RandomGenerator random) {
+    for (int i = from; i < to && i < a.length - 1; i++) {
+      int j = i + random.nextInt(a.length - i);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
   private static void count(int[] order, Offer[] offers, int limit, int[] chosen, double[] in, double[] first) {
-    int k = Arbitration.chooseIndexes(order, offers, limit, chosen);
+    tally(chosen, Arbitration.chooseIndexes(order, order.length, offers, limit, chosen), in, first);
+  }
+
+  private static void tally(int[] chosen, int k, double[] in, double[] first) {
     for (int j = 0; j < k; j++) {
       in[chosen[j]]++;
     }
@@ -132,14 +182,23 @@ final class ThompsonChoice {
     int n = score.length;
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = ((long) Float.floatToIntBits((float) score[i]) << 32) | (Integer.MAX_VALUE - i);
+      keys[i] = key(score[i], i);
     }
     Arrays.sort(keys);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      order[i] = Integer.MAX_VALUE - (int) (keys[n - 1 - i] & 0xFFFFFFFFL);
+      order[i] = index(keys[n - 1 - i]);
     }
     return order;
+  }
+
+  /** Sorts like the score (a non-negative float's bits order like its value), ties to the lower index. */
+  static long key(double score, int index) {
+    return ((long) Float.floatToIntBits((float) score) << 32) | (Integer.MAX_VALUE - index);
+  }
+
+  static int index(long key) {
+    return Integer.MAX_VALUE - (int) (key & 0xFFFFFFFFL);
   }
 
   private static int[] shuffled(int n, RandomGenerator random) {
@@ -147,12 +206,7 @@ final class ThompsonChoice {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffle(order, 0, n, random);
     return order;
   }
 }

@@ -1,5 +1,6 @@
 package io.kairos.engine.evaluate;
 
+import io.kairos.engine.bench.SyntheticCatalog;
 import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.contact.ContactHistory;
@@ -45,10 +46,8 @@ final class DecideBenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("kairos-bench-decide");
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("store.dataDir", dir.toString()));
     List<Offer> catalogOffers = new ArrayList<>();
-    for (int i = 0; i < offers; i++) {
-      catalogOffers.add(OfferCatalog.toOffer(new OfferCatalog.OfferSpec("offer-" + i, "Offer " + i, List.of("web", "email"), null,
-          List.of("profile.eventCount >= " + (i % 3), "profile.propensity > 0.0" + (i % 5)), 5.0 + i % 50, null, null, null, null,
-          i % 2 == 0 ? "g" + (i % 20) : null, null, null), ""));
+    for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers)) {
+      catalogOffers.add(OfferCatalog.toOffer(spec, ""));
     }
     OfferCatalog catalog = new OfferCatalog(catalogOffers);
     try (SqliteDatabase db = new SqliteDatabase(dir, false, SqliteOfferModelLog.SCHEMA)) {

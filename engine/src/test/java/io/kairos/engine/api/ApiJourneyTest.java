@@ -140,6 +140,17 @@ class ApiJourneyTest {
     JsonArray offers = r.bodyAsJsonObject().getJsonArray("offers");
     assertThat(offers.getJsonObject(0).getString("offerId")).isEqualTo("win-back-call");
     assertThat(r.bodyAsJsonObject().getJsonArray("excluded").encode()).contains("not offered on channel call_center");
+    assertThat(offers.getJsonObject(0).getJsonArray("reasons")).isNotEmpty();
+
+    JsonObject brief = post("/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("phone", "+44 20 7946 0018"))
+        .put("channel", "call_center").put("explain", false)).bodyAsJsonObject();
+    assertThat(brief.getJsonArray("offers").getJsonObject(0).getString("offerId")).isEqualTo("win-back-call");
+    assertThat(brief.containsKey("excluded")).as("no explanation asked for").isFalse();
+    assertThat(brief.getJsonArray("offers").getJsonObject(0).containsKey("reasons")).isFalse();
+    HttpResponse<Buffer> wrongType = post("/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("phone", "+44 20 7946 0018"))
+        .put("channel", "call_center").put("explain", "no"));
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(wrongType.bodyAsJsonObject().getJsonObject("error").getString("field")).isEqualTo("explain");
   }
 
   @Test

@@ -68,7 +68,7 @@ class LearningJourneyTest {
         decisionId = d.getString("decisionId");
         offerId = offer.getString("offerId");
         assertThat(offer.getDouble("probability")).isGreaterThan(0).isLessThanOrEqualTo(1);
-        assertThat(d.getJsonArray("candidates")).hasSize(2);
+        assertThat(d.containsKey("candidates")).as("candidates are for the decision log, not the answer").isFalse();
         boolean accepted = random.nextDouble() < (offerId.equals("good") ? 0.5 : 0.05);
         outcome = accepted ? "accept" : "dismiss";
         Response r = feedback(port, decisionId, offerId, outcome);

@@ -38,7 +38,7 @@ class ThompsonChoiceTest {
       assertThat(DoubleStream.of(r.firstProbability()).sum()).isCloseTo(1.0, within(1e-9));
       assertThat(DoubleStream.of(r.probability()).sum()).isCloseTo(2.0, within(1e-9));
       int[] chosen = new int[2];
-      int k = Arbitration.chooseIndexes(r.order(), new Offer[] {c[0].offer(), c[1].offer(), c[2].offer(), c[3].offer()}, 2, chosen);
+      int k = Arbitration.chooseIndexes(r.order(), 4, new Offer[] {c[0].offer(), c[1].offer(), c[2].offer(), c[3].offer()}, 2, chosen);
       assertThat(k).isEqualTo(2);
       assertThat(chosen[0] == 1 && chosen[1] == 2 || chosen[0] == 2 && chosen[1] == 1).as("one offer per group").isFalse();
       timesFirst[chosen[0]]++;

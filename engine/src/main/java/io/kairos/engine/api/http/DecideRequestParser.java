@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class DecideRequestParser {
 
-  static final Set<String> DECIDE_FIELDS = Set.of("profileId", "identifiers", "channel", "placement", "context", "limit");
+  static final Set<String> DECIDE_FIELDS = Set.of("profileId", "identifiers", "channel", "placement", "context", "limit",
+      "explain");
   static final Set<String> FEEDBACK_FIELDS = Set.of("decisionId", "offerId", "outcome", "revenue", "timestamp");
   static final Set<String> CONSENT_FIELDS = Set.of("consents", "source");
   static final Set<String> OUTCOMES = Set.of("impression", "click", "accept", "reject", "convert", "dismiss");
@@ -74,8 +75,12 @@ public final class DecideRequestParser {
       }
       limit = ((Number) rawLimit).intValue();
     }
+    Object explain = json.getValue("explain", Boolean.TRUE);
+    if (!(explain instanceof Boolean)) {
+      throw invalid("explain must be true or false", "explain");
+    }
     return new DecisionRequest(profileId, identifiers, channel, placement,
-        context == null ? Map.of() : JsonValues.plainMap((JsonObject) context), limit);
+        context == null ? Map.of() : JsonValues.plainMap((JsonObject) context), limit, (Boolean) explain);
   }
 
   /** Validates a feedback body and returns it. */
