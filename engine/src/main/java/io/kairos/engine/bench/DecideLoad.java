@@ -11,9 +11,8 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * A small load generator for decide, on its own Vert.x instance (one event loop) and kept-alive
@@ -102,7 +101,7 @@ final class DecideLoad implements AutoCloseable {
     return log.result((System.nanoTime() - start) / 1e9);
   }
 
-  private void send(java.util.function.IntConsumer onAnswer) {
+  private void send(IntConsumer onAnswer) {
     String body = "{\"identifiers\":{\"userId\":\"bench-u" + ThreadLocalRandom.current().nextInt(profiles) + "\"},\"channel\":\"web\",\"limit\":3}";
     client.request(HttpMethod.POST, port, "127.0.0.1", "/v1/decide")
         .compose(req -> req.putHeader("content-type", "application/json").send(Buffer.buffer(body))
@@ -119,8 +118,8 @@ final class DecideLoad implements AutoCloseable {
   /** Latencies collected from the client's event loop and read once the run is over. */
   private static final class LatencyLog {
     private long[] nanos;
-    private final AtomicInteger count = new AtomicInteger();
-    private final AtomicLong errors = new AtomicLong();
+    private int count;
+    private long errors;
 
     LatencyLog(int expected) {
       nanos = new long[Math.max(16, expected)];
@@ -128,20 +127,19 @@ final class DecideLoad implements AutoCloseable {
 
     synchronized void add(long latency, int status) {
       if (status != 200) {
-        errors.incrementAndGet();
+        errors++;
         return;
       }
-      int i = count.getAndIncrement();
-      if (i == nanos.length) {
+      if (count == nanos.length) {
         nanos = Arrays.copyOf(nanos, nanos.length * 2);
       }
-      nanos[i] = latency;
+      nanos[count++] = latency;
     }
 
     synchronized Result result(double seconds) {
-      long[] sorted = Arrays.copyOf(nanos, count.get());
+      long[] sorted = Arrays.copyOf(nanos, count);
       Arrays.sort(sorted);
-      return new Result(sorted, errors.get(), seconds);
+      return new Result(sorted, errors, seconds);
     }
   }
 }

@@ -84,7 +84,6 @@ public final class DecisionEngine {
     List<Eligible> passed = new ArrayList<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
     OfferCatalog offers = catalog.get();
-    Map<String, Offer> byId = offers.byId();
     ContactPolicy contactPolicy = offers.contactPolicy();
     int remainingToday = ContactCheck.remainingToday(contactPolicy, contacts, now);
     int limit = Math.min(request.limit(), remainingToday);
@@ -182,7 +181,7 @@ public final class DecisionEngine {
     excluded.addAll(arbitration.leftOut());
     for (RankedOffer r : arbitration.chosen()) {
       int i = Collections.binarySearch(eligibleIds, r.offerId());
-      r.reasons().add(AcceptanceReasons.describe(choice.policy(), r.acceptance(), candidates[i], models[i], startsFrom, byId.get(r.offerId()),
+      r.reasons().add(AcceptanceReasons.describe(choice.policy(), r.acceptance(), candidates[i], models[i], startsFrom, eligible.get(i),
           r.score()));
     }
     List<DecisionCandidate> logged = new ArrayList<>(candidates.length);

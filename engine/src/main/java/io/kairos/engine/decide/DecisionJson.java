@@ -2,90 +2,105 @@ package io.kairos.engine.decide;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
  * The JSON forms of a {@link Decision}, written with Jackson's streaming generator (a decision over
- * a large catalog lists hundreds of candidates and left-out offers; building maps first cost more
- * than deciding). The decision log keeps everything; the answer to {@code POST /v1/decide} leaves
- * out the candidates (off-policy evaluation data) and, when the request asks for no explanation,
- * the reasons and the excluded offers.
+ * a large catalog lists hundreds of candidates and left-out offers, so no intermediate maps). The
+ * decision log keeps everything; the answer to {@code POST /v1/decide} leaves out the candidates
+ * (off-policy evaluation data) and, when the request asks for no explanation, the reasons and the
+ * excluded offers.
  */
 public final class DecisionJson {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
+  /** The answer to the request and the decision log's record of it. */
+  public record Forms(String response, String log) {}
+
   private DecisionJson() {}
 
-  /** Everything: what the decision log stores and {@code policy evaluate} reads. */
-  public static String log(Decision d) {
-    return write(d, true, true);
-  }
-
-  /** The answer to the request: no candidates; no reasons or excluded offers unless {@code explain}. */
-  public static String response(Decision d, boolean explain) {
-    return write(d, explain, false);
-  }
-
-  private static String write(Decision d, boolean explain, boolean candidates) {
-    SegmentedStringWriter out = new SegmentedStringWriter(MAPPER.getFactory()._getBufferRecycler());
-    try {
-      JsonGenerator g = MAPPER.createGenerator(out);
-      g.writeStartObject();
-      g.writeStringField("decisionId", d.decisionId());
-      g.writeStringField("profileId", d.profileId());
-      g.writeStringField("channel", d.channel());
-      g.writeStringField("placement", d.placement());
-      g.writeStringField("propensitySource", d.propensitySource());
-      g.writeArrayFieldStart("consent");
-      for (String c : d.consent()) {
-        g.writeString(c);
+  /**
+   * Both forms. The log form is the explained answer with the candidates as its last field, so an
+   * explained answer is written once and shared; only an unexplained one is written on its own.
+   */
+  public static Forms forms(Decision d, boolean explain) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      writeAnswerFields(g, d, true);
+      g.flush();
+      String explained = out.toString();
+      out.getBuffer().setLength(0);
+      g.writeArrayFieldStart("candidates");
+      for (DecisionCandidate c : d.candidates()) {
+        g.writeStartObject();
+        g.writeStringField("offerId", c.offerId());
+        g.writeNumberField("acceptance", c.acceptance());
+        g.writeNumberField("logitSd", c.logitSd());
+        g.writeNumberField("multiplier", c.multiplier());
+        g.writeNumberField("probability", c.probability());
+        g.writeNumberField("firstProbability", c.firstProbability());
+        g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("offers");
-      for (RankedOffer o : d.offers()) {
-        offer(g, o, explain);
-      }
-      g.writeEndArray();
-      if (explain) {
-        g.writeArrayFieldStart("excluded");
-        for (ExcludedOffer e : d.excluded()) {
-          g.writeStartObject();
-          g.writeStringField("offerId", e.offerId());
-          g.writeStringField("reason", e.reason());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      g.writeStringField("policy", d.policy());
-      g.writeFieldName("features");
-      g.writeArray(d.features(), 0, d.features().length);
-      g.writeNumberField("offset", d.offset());
-      if (candidates) {
-        g.writeArrayFieldStart("candidates");
-        for (DecisionCandidate c : d.candidates()) {
-          g.writeStartObject();
-          g.writeStringField("offerId", c.offerId());
-          g.writeNumberField("acceptance", c.acceptance());
-          g.writeNumberField("logitSd", c.logitSd());
-          g.writeNumberField("multiplier", c.multiplier());
-          g.writeNumberField("probability", c.probability());
-          g.writeNumberField("firstProbability", c.firstProbability());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
       g.writeEndObject();
-      g.close();
-      return out.getAndClear();
+      g.flush();
+      String log = explained + out;
+      return new Forms(explain ? explained + "}" : answer(d, false), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The answer alone, without candidates; no reasons or excluded offers unless {@code explain}. */
+  public static String answer(Decision d, boolean explain) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      writeAnswerFields(g, d, explain);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Opens the object and writes every field of the answer, leaving the object open. */
+  private static void writeAnswerFields(JsonGenerator g, Decision d, boolean explain) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("decisionId", d.decisionId());
+    g.writeStringField("profileId", d.profileId());
+    g.writeStringField("channel", d.channel());
+    g.writeStringField("placement", d.placement());
+    g.writeStringField("propensitySource", d.propensitySource());
+    g.writeArrayFieldStart("consent");
+    for (String c : d.consent()) {
+      g.writeString(c);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("offers");
+    for (RankedOffer o : d.offers()) {
+      offer(g, o, explain);
+    }
+    g.writeEndArray();
+    if (explain) {
+      g.writeArrayFieldStart("excluded");
+      for (ExcludedOffer e : d.excluded()) {
+        g.writeStartObject();
+        g.writeStringField("offerId", e.offerId());
+        g.writeStringField("reason", e.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeStringField("policy", d.policy());
+    g.writeFieldName("features");
+    g.writeArray(d.features(), 0, d.features().length);
+    g.writeNumberField("offset", d.offset());
   }
 
   private static void offer(JsonGenerator g, RankedOffer o, boolean explain) throws IOException {

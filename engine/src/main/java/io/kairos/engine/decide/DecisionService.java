@@ -209,12 +209,13 @@ public final class DecisionService {
         }
       });
     }
-    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), DecisionJson.log(d))
+    DecisionJson.Forms json = DecisionJson.forms(d, explain);
+    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json.log())
         .whenComplete((ok, err) -> {
           if (err != null) {
             LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());
           }
         });
-    return new LoggedDecision(d, DecisionJson.response(d, explain));
+    return new LoggedDecision(d, json.response());
   }
 }

@@ -199,11 +199,6 @@ public final class OfferCatalog {
     return offers;
   }
 
-  /** The offers by id. */
-  public Map<String, Offer> byId() {
-    return byId;
-  }
-
   /** The offer's group, or null when it has none or is not in the catalog. */
   public String groupOf(String offerId) {
     Offer o = byId.get(offerId);

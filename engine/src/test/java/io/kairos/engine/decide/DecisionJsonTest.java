@@ -1,0 +1,49 @@
+package io.kairos.engine.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecisionJsonTest {
+
+  private static Decision decision() {
+    List<String> reasons = new ArrayList<>(List.of("condition held: profile.cartValue > 0", "P(accept) 0.310 \"quoted\""));
+    RankedOffer chosen = new RankedOffer("a", "Offer A", 12.4, 0.31, 0.2, 40.0, 0.93, reasons, Map.of("code", "CART10"));
+    return new Decision("d-1", "p-1", "web", null, 1L, "base rate", List.of(), List.of(chosen),
+        List.of(new ExcludedOffer("b", "eligible but ranked below the limit of 1")), "thompson", new double[] {1.0, 0.2}, -1.4,
+        List.of(new DecisionCandidate("a", 0.3, 0.4, 40.0, 0.93, 0.93), new DecisionCandidate("b", 0.1, 0.5, 5.0, 0.07, 0.07)));
+  }
+
+  @Test
+  void theLogIsTheExplainedAnswerWithTheCandidates() {
+    DecisionJson.Forms forms = DecisionJson.forms(decision(), true);
+    JsonObject answer = new JsonObject(forms.response());
+    JsonObject log = new JsonObject(forms.log());
+    assertThat(answer.containsKey("candidates")).isFalse();
+    assertThat(answer.getJsonArray("excluded").getJsonObject(0).getString("offerId")).isEqualTo("b");
+    assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons")).hasSize(2);
+    assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonObject("payload").getString("code")).isEqualTo("CART10");
+    assertThat(answer.getString("placement")).isNull();
+    JsonObject withoutCandidates = log.copy();
+    withoutCandidates.remove("candidates");
+    assertThat(withoutCandidates).isEqualTo(answer);
+    assertThat(log.getJsonArray("candidates")).hasSize(2);
+    assertThat(log.getJsonArray("candidates").getJsonObject(1).getDouble("probability")).isEqualTo(0.07);
+  }
+
+  @Test
+  void anUnexplainedAnswerLeavesOutReasonsAndExcludedButTheLogKeepsThem() {
+    DecisionJson.Forms forms = DecisionJson.forms(decision(), false);
+    JsonObject answer = new JsonObject(forms.response());
+    assertThat(answer.containsKey("excluded")).isFalse();
+    assertThat(answer.getJsonArray("offers").getJsonObject(0).containsKey("reasons")).isFalse();
+    assertThat(answer.getJsonArray("offers").getJsonObject(0).getDouble("probability")).isEqualTo(0.93);
+    JsonObject log = new JsonObject(forms.log());
+    assertThat(log.getJsonArray("excluded")).hasSize(1);
+    assertThat(log.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons")).hasSize(2);
+  }
+}
