@@ -22,6 +22,8 @@ import io.kairos.engine.enrich.SpecialDays;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.grid.GridMapMetrics;
 import io.kairos.engine.grid.GridMember;
+import io.kairos.engine.grid.GridSnapshot;
+import io.kairos.engine.grid.PendingGridWrites;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.identity.IdentifierCleaner;
 import io.kairos.engine.identity.ProfileMerger;
@@ -42,6 +44,7 @@ import io.kairos.engine.store.SqlitePersonalData;
 import io.kairos.engine.store.SqliteOfferChangeLog;
 import io.kairos.engine.store.SqliteOfferModelLog;
 import io.kairos.engine.store.SqliteShadowScoreLog;
+import io.kairos.engine.store.SqliteSnapshotStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -75,6 +78,12 @@ public final class KairosEngine {
   private PropensityScorer scorer;
   private PropensityRollout rollout;
   private final List<ApiVerticle> verticles = new CopyOnWriteArrayList<>();
+  private final PendingGridWrites pending = new PendingGridWrites();
+  private SqliteEventLog eventLog;
+  private SqliteMergeLog mergeLog;
+  private SqliteSnapshotStore snapshots;
+  private IMap<String, Profile> profileMap;
+  private IMap<String, String> links;
 
   public KairosEngine(KairosConfig config) {
     this.config = config;
@@ -95,16 +104,18 @@ public final class KairosEngine {
     OfferCatalog catalog = OfferCatalog.load(config.decide().offersFile());
     db = new SqliteDatabase(config.store().dataDir(), config.store().fsync(),
         Stream.of(SqliteEventLog.SCHEMA, SqliteDecisionLog.SCHEMA, SqliteMergeLog.SCHEMA, SqlitePersonalData.SCHEMA,
-            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA, SqliteOfferModelLog.SCHEMA, SqliteContactLog.SCHEMA).flatMap(List::stream).toList());
-    SqliteEventLog eventLog = new SqliteEventLog(db);
+            SqliteShadowScoreLog.SCHEMA, SqliteOfferChangeLog.SCHEMA, SqliteOfferModelLog.SCHEMA, SqliteContactLog.SCHEMA,
+            SqliteSnapshotStore.SCHEMA).flatMap(List::stream).toList());
+    eventLog = new SqliteEventLog(db);
+    snapshots = new SqliteSnapshotStore(db);
     OfferAdmin offers = OfferAdmin.open(catalog, new SqliteOfferChangeLog(db), clock);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
-    IMap<String, Profile> profileMap = grid.getMap(GridProfileStore.MAP_NAME);
+    profileMap = grid.getMap(GridProfileStore.MAP_NAME);
     ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
     GridProfileStore profiles = new GridProfileStore(profileMap, rules);
     IdentifierCleaner cleaner = new IdentifierCleaner(config.identity());
-    IMap<String, String> links = grid.getMap(GridIdentityResolver.MAP_NAME);
-    SqliteMergeLog mergeLog = new SqliteMergeLog(db);
+    links = grid.getMap(GridIdentityResolver.MAP_NAME);
+    mergeLog = new SqliteMergeLog(db);
     ProfileMerger merger = new ProfileMerger(links, profiles, mergeLog, config.identity(), clock);
     GridIdentityResolver identity = new GridIdentityResolver(links, cleaner, merger);
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
@@ -112,9 +123,13 @@ public final class KairosEngine {
     scorer = new PropensityScorer(PropensityModels.open(config.models().registryDir(), config.models().propensityDir()),
         shadowScores, new SpecialDays(config.models().occasions()), metrics);
     rollout = new PropensityRollout(scorer, profiles, clock);
-    EventReplay.run(eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
+    EventReplay.Start from = new GridSnapshot(grid).load(snapshots).orElseGet(EventReplay.Start::empty);
+    long fromSnapshot = from.profiles().size();
+    long replayed = EventReplay.run(from, eventLog, mergeLog, profiles, identity, scorer, rules, clock.millis());
 
     metrics.gauge("kairos.store.queue.depth", db::queueDepth);
+    metrics.gauge("kairos.start.snapshot.profiles", () -> fromSnapshot);
+    metrics.gauge("kairos.start.replayed.events", () -> replayed);
     GridMapMetrics.bind(metrics, "profiles", profileMap);
     GridMapMetrics.bind(metrics, "identity_links", links);
     GridMapMetrics.bind(metrics, "recent_decisions", grid.getMap(DecisionService.MAP_NAME));
@@ -132,7 +147,8 @@ public final class KairosEngine {
 
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
-    IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock);
+    IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock,
+        pending);
     LearningFeatures features = LearningFeatures.compile(config.learning().features());
     DecidePolicy policy = new DecidePolicy(OfferLearner.open(new SqliteOfferModelLog(db), features.sources(),
         config.learning().priorVariance()), features, config.learning());
@@ -142,7 +158,7 @@ public final class KairosEngine {
         new ConsentRules(config.consent()), policy), policy, offers::catalog, contacts, identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
-        mergeLog, config.consent(), clock);
+        mergeLog, config.consent(), clock, pending);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
         identity, privacy, metrics, () -> new HealthReport(grid.getLifecycleService().isRunning(), db.isOpen(),
             sentiment.modelVersion(), scorer.modelVersion(), profileMap.size(), db.queueDepth()), gridWorkers, rollout, shadowScores, offers);
@@ -159,11 +175,17 @@ public final class KairosEngine {
         });
   }
 
-  /** Stops HTTP first (no new work), then waits for the store to drain, then the grid. */
+  /**
+   * Stops HTTP first (no new work), then snapshots the grid (when configured and the grid matches the
+   * store), then waits for the store to drain, then the grid.
+   */
   public void stop() {
     List<Runnable> steps = new ArrayList<>();
     if (vertx != null) {
       steps.add(() -> vertx.close().await());
+    }
+    if (db != null && profileMap != null && config.store().snapshotOnStop()) {
+      steps.add(this::snapshot);
     }
     if (db != null) {
       steps.add(db::close);
@@ -188,5 +210,14 @@ public final class KairosEngine {
       }
     }
     LOG.info("Kairos stopped");
+  }
+
+  /** Writes the grid snapshot the next start loads, unless some work may have reached the store and not the grid. */
+  private void snapshot() {
+    if (!pending.settled()) {
+      LOG.warn("no snapshot at stop ({}): the next start replays from the previous snapshot", pending);
+      return;
+    }
+    new GridSnapshot(grid).write(snapshots, profileMap, links, eventLog.lastSeq(), mergeLog.lastSeq(), clock.millis());
   }
 }

@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kairos bench-memory}: writes a realistic history for N profiles straight into a fresh
- * event log, starts the engine on it (a restart: replay of the whole history) and reports the time
- * until it is ready with all of them, heap bytes per profile after GC (against an engine started
- * on an empty store in the same process) and the grid's own accounting. Prints one JSON object.
+ * event log, starts the engine on it (replay of the whole history), stops it (which writes the
+ * snapshot), starts it again and reports the time until each start is ready with all of them and
+ * the stop's duration, heap bytes per profile after GC (against an engine started on an empty store
+ * in the same process) and the grid's own accounting. Prints one JSON object.
  */
 @Command(name = "bench-memory", mixinStandardHelpOptions = true, description = {
     "Profiles per heap byte and restart time. Each profile: anonymousId, userId, e-mail; two traits;",
@@ -59,6 +60,8 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     System.err.printf("bench-memory: wrote %,d events for %,d profiles in %.0f s%n", events, profiles, generateSeconds);
 
     long emptyHeap = heapOfEngine(home, Files.createTempDirectory("kairos-memory-empty"), null);
+    JsonObject replay = new JsonObject();
+    heapOfEngine(home, data, replay); // first start: no snapshot yet, the whole history is replayed; the stop writes one
     JsonObject full = new JsonObject();
     long fullHeap = heapOfEngine(home, data, full);
     JsonObject out = new JsonObject()
@@ -68,7 +71,10 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         .put("profiles", profiles)
         .put("events", events)
         .put("history_write_seconds", Math.round(generateSeconds))
+        .put("full_replay_ready_ms", replay.getLong("ready_ms"))
+        .put("snapshot_write_ms", replay.getLong("stop_ms"))
         .put("restart_ready_ms", full.getLong("ready_ms"))
+        .put("restart_from_snapshot_profiles", full.getLong("snapshot_profiles"))
         .put("heap_bytes_empty_engine", emptyHeap)
         .put("heap_bytes_with_profiles", fullHeap)
         .put("heap_bytes_per_profile", (fullHeap - emptyHeap) / profiles)
@@ -95,11 +101,16 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         into.put("ready_ms", readyMs)
             .put("grid_profiles_bytes", metric(metrics, "kairos_grid_map_memory_bytes{map=\"profiles\""))
             .put("grid_links_bytes", metric(metrics, "kairos_grid_map_memory_bytes{map=\"identity_links\""))
-            .put("profiles_in_grid", metric(metrics, "kairos_grid_map_entries{map=\"profiles\""));
+            .put("profiles_in_grid", metric(metrics, "kairos_grid_map_entries{map=\"profiles\""))
+            .put("snapshot_profiles", metric(metrics, "kairos_start_snapshot_profiles"));
       }
       return heap;
     } finally {
+      long stopStart = System.nanoTime();
       engine.stop();
+      if (into != null) {
+        into.put("stop_ms", (System.nanoTime() - stopStart) / 1_000_000);
+      }
     }
   }
 
@@ -114,7 +125,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
   }
 
   private static long metric(String scrape, String prefix) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^}]*} ([0-9.E+]+)").matcher(scrape);
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "(?:[^}]*})? ([0-9.E+]+)").matcher(scrape);
     return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
   }
 

@@ -108,7 +108,7 @@ public final class ConfigLoader {
 
   private static KairosConfig resolvePaths(KairosConfig c, Path home) {
     return new KairosConfig(c.server(),
-        new KairosConfig.Store(resolve(home, c.store().dataDir()), c.store().fsync()),
+        new KairosConfig.Store(resolve(home, c.store().dataDir()), c.store().fsync(), c.store().snapshotOnStop()),
         c.grid(),
         c.identity(),
         c.traits(),

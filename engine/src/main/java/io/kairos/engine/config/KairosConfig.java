@@ -38,7 +38,13 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
   }
 
   /** Where the durable event log lives and how hard it syncs. */
-  public record Store(Path dataDir, boolean fsync) {
+  /**
+   * The durable store.
+   *
+   * @param snapshotOnStop write a snapshot of every profile and identifier link at a clean stop, so the next start loads it and
+   *     replays only later events
+   */
+  public record Store(Path dataDir, boolean fsync, boolean snapshotOnStop) {
     public Store {
       require(dataDir != null, "must be set", "store.dataDir");
     }

@@ -68,7 +68,7 @@ public final class HistoryDataset {
       }
     });
     EventReplay.applyMerges(merges.stream().filter(m -> linkingTimes.getOrDefault(m.messageId(), Long.MAX_VALUE) < t).toList(),
-        state, rules);
+        state, rules, new HashSet<>());
     Map<String, String> finalOwner = new HashMap<>();
     merges.forEach(m -> finalOwner.put(m.mergedId(), m.survivorId()));
     Set<String> buyingPeople = new HashSet<>();

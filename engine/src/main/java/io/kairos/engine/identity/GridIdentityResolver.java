@@ -193,6 +193,11 @@ public final class GridIdentityResolver implements IdentityResolver {
     return "~" + type + ":" + profileId;
   }
 
+  /** Whether a key of the links map is an exclusive-type claim, which {@link #restore} derives from the identifier links. */
+  public static boolean isExclusiveClaim(String key) {
+    return key.startsWith("~");
+  }
+
   @Override
   public String lookup(String type, String rawValue) {
     if (!cleaner.knows(type)) {

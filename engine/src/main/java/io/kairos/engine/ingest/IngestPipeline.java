@@ -3,6 +3,7 @@ package io.kairos.engine.ingest;
 import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.enrich.SentimentEnricher;
 import io.kairos.engine.error.UnavailableException;
+import io.kairos.engine.grid.PendingGridWrites;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.metrics.KairosMetrics;
@@ -50,9 +51,10 @@ public final class IngestPipeline {
   private final PropensityScorer scorer;
   private final KairosMetrics metrics;
   private final Clock clock;
+  private final PendingGridWrites pending;
 
   public IngestPipeline(Vertx vertx, WorkerExecutor gridWorkers, IdentityResolver identity, SentimentEnricher sentiment, EventLog eventLog,
-      ProfileStore profiles, PropensityScorer scorer, KairosMetrics metrics, Clock clock) {
+      ProfileStore profiles, PropensityScorer scorer, KairosMetrics metrics, Clock clock, PendingGridWrites pending) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
     this.identity = identity;
@@ -62,15 +64,23 @@ public final class IngestPipeline {
     this.scorer = scorer;
     this.metrics = metrics;
     this.clock = clock;
+    this.pending = pending;
   }
 
+  /**
+   * Any failure counts as possibly half-way for {@link PendingGridWrites} (a merge or an append may have
+   * reached the store), so no snapshot is written over it; replay at the next start settles it.
+   */
   public Future<IngestResult> ingest(List<Event> events) {
     Context ctx = vertx.getOrCreateContext();
     long receivedAt = clock.millis();
+    pending.begin();
     return gridWorkers.executeBlocking(() -> prepare(events, receivedAt), false)
         .compose(prepared -> timed(Stage.STORE_APPEND, append(prepared.rows(), ctx)).map(prepared::withoutSkipped))
         .compose(stored -> gridWorkers.executeBlocking(() -> applyAndRescore(stored.events()), false)
-            .map(applied -> new IngestResult(events.size(), stored.skipped(), stored.profileIds())));
+            .map(applied -> new IngestResult(events.size(), stored.skipped(), stored.profileIds())))
+        .onFailure(err -> pending.failedHalfWay())
+        .andThen(done -> pending.end());
   }
 
   /** Enriched events and their stored rows, both built on a worker so the event loop only routes. */

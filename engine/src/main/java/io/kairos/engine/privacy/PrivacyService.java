@@ -4,6 +4,7 @@ import io.kairos.engine.profile.ProfileJson;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.DecisionService;
 import io.kairos.engine.error.NotFoundException;
+import io.kairos.engine.grid.PendingGridWrites;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.identity.RandomIds;
 import io.kairos.engine.profile.Profile;
@@ -48,9 +49,11 @@ public final class PrivacyService {
   private final MergeLog merges;
   private final KairosConfig.ConsentPolicy consentPolicy;
   private final Clock clock;
+  private final PendingGridWrites pending;
 
   public PrivacyService(Vertx vertx, WorkerExecutor gridWorkers, ProfileStore profiles, IdentityResolver identity,
-      DecisionService decisions, PersonalDataStore store, MergeLog merges, KairosConfig.ConsentPolicy consentPolicy, Clock clock) {
+      DecisionService decisions, PersonalDataStore store, MergeLog merges, KairosConfig.ConsentPolicy consentPolicy, Clock clock,
+      PendingGridWrites pending) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
     this.profiles = profiles;
@@ -60,6 +63,7 @@ public final class PrivacyService {
     this.merges = merges;
     this.consentPolicy = consentPolicy;
     this.clock = clock;
+    this.pending = pending;
   }
 
   /** Everything held about the person: profile (identifiers, traits, consents, sentiment), events with their texts, decisions with feedback. */
@@ -98,6 +102,7 @@ public final class PrivacyService {
     Context ctx = vertx.getOrCreateContext();
     String erasureId = RandomIds.uuid();
     long at = clock.millis();
+    pending.begin();
     return gridWorkers.executeBlocking(() -> personIds(existing(profileId).profileId()), false)
         .compose(ids -> Future.fromCompletionStage(store.erase(ids, erasureId, at), ctx).map(erasure -> Map.entry(ids, erasure)))
         .compose(done -> gridWorkers.executeBlocking(() -> {
@@ -118,7 +123,8 @@ public final class PrivacyService {
               .put("removed", new JsonObject().put("events", erasure.events()).put("decisions", erasure.decisions())
                   .put("feedback", erasure.feedback()).put("identifierLinks", links).put("rememberedDecisions", remembered)
                   .put("profiles", ids.size()));
-        }, false));
+        }, false).onFailure(err -> pending.failedHalfWay()))
+        .andThen(done -> pending.end());
   }
 
   /** The live profile id and every id merged into it, directly or through earlier merges. Blocking. */

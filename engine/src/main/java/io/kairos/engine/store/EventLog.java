@@ -16,5 +16,13 @@ public interface EventLog {
   CompletableFuture<BitSet> append(List<StoredEvent> events);
 
   /** Streams every stored event in append order; blocking. Returns how many. */
-  long replay(Consumer<StoredEvent> consumer);
+  default long replay(Consumer<StoredEvent> consumer) {
+    return replayAfter(0, consumer);
+  }
+
+  /** Streams the stored events appended after position {@code seq}, in append order; blocking. Returns how many. */
+  long replayAfter(long seq, Consumer<StoredEvent> consumer);
+
+  /** The position of the last appended event (0 when none); positions only grow, erasure does not reuse them. Blocking. */
+  long lastSeq();
 }

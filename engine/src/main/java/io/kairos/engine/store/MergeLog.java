@@ -21,7 +21,15 @@ public interface MergeLog {
   CompletableFuture<Void> record(MergeRecord record);
 
   /** Every record in order; blocking. */
-  List<MergeRecord> all();
+  default List<MergeRecord> all() {
+    return after(0);
+  }
+
+  /** The records after position {@code seq}, in order; blocking. */
+  List<MergeRecord> after(long seq);
+
+  /** The position of the last record (0 when none); blocking. */
+  long lastSeq();
 
   /** Records that name any of these profile ids, in order; blocking. */
   List<MergeRecord> involving(List<String> profileIds);

@@ -113,6 +113,16 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The largest {@code seq} ever handed out in an {@code AUTOINCREMENT} table (0 when none), from
+   * {@code sqlite_sequence}, so rows deleted by erasure do not lower it. Blocking.
+   */
+  public long lastSeq(String table) {
+    long[] seq = {0};
+    query("SELECT seq FROM sqlite_sequence WHERE name = ?", List.of(table), rs -> seq[0] = rs.getLong(1));
+    return seq[0];
+  }
+
   public int queueDepth() {
     return queue.size();
   }

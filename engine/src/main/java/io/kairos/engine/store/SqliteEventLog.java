@@ -54,14 +54,20 @@ public final class SqliteEventLog implements EventLog {
   }
 
   @Override
-  public long replay(Consumer<StoredEvent> consumer) {
+  public long replayAfter(long seq, Consumer<StoredEvent> consumer) {
     long[] n = {0};
-    db.query("SELECT profile_id, message_id, dedup_key, type, channel, ts, received_at, body FROM events ORDER BY seq", List.of(),
+    db.query("SELECT profile_id, message_id, dedup_key, type, channel, ts, received_at, body FROM events WHERE seq > ? ORDER BY seq",
+        List.of(Long.toString(seq)),
         rs -> {
           consumer.accept(new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getLong(6), rs.getLong(7), rs.getString(8)));
           n[0]++;
         });
     return n[0];
+  }
+
+  @Override
+  public long lastSeq() {
+    return db.lastSeq("events");
   }
 }

@@ -40,8 +40,13 @@ public final class SqliteMergeLog implements MergeLog {
   }
 
   @Override
-  public List<MergeRecord> all() {
-    return query("SELECT " + COLUMNS + " FROM merges ORDER BY seq", List.of());
+  public List<MergeRecord> after(long seq) {
+    return query("SELECT " + COLUMNS + " FROM merges WHERE seq > ? ORDER BY seq", List.of(Long.toString(seq)));
+  }
+
+  @Override
+  public long lastSeq() {
+    return db.lastSeq("merges");
   }
 
   @Override

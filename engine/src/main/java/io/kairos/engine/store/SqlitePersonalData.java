@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Export and erasure over the {@code events}, {@code decisions}, {@code feedback} and {@code merges} tables of a
- * {@link SqliteDatabase}. Erasure relies on the database's {@code secure_delete} (deleted rows are
+ * {@link SqliteDatabase}; erasure also deletes the person's rows from the grid snapshot ({@link SqliteSnapshotStore}). Erasure relies on the database's {@code secure_delete} (deleted rows are
  * overwritten) and truncates the write-ahead log after committing, so no file in the data
  * directory keeps a copy. The {@code erasures} table is the audit trail: ids, times and counts only.
  */
@@ -56,6 +56,8 @@ public final class SqlitePersonalData implements PersonalDataStore {
         update(c, "DELETE FROM merges WHERE survivor_id = ? OR merged_id = ?", id, id);
         update(c, "DELETE FROM shadow_scores WHERE profile_id = ?", id);
         update(c, "DELETE FROM contact_log WHERE profile_id = ?", id);
+        update(c, "DELETE FROM snapshot_profiles WHERE profile_id = ?", id);
+        update(c, "DELETE FROM snapshot_links WHERE profile_id = ?", id);
       }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)")) {

@@ -1,0 +1,125 @@
+package io.kairos.engine.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.HeapData;
+import com.hazelcast.map.IMap;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import io.kairos.engine.identity.GridIdentityResolver;
+import io.kairos.engine.ingest.EventReplay;
+import io.kairos.engine.profile.Profile;
+import io.kairos.engine.profile.ProfileSerializer;
+import io.kairos.engine.store.SnapshotStore;
+import io.kairos.engine.store.SnapshotStore.Position;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the grid's profiles and identifier links to a {@link SnapshotStore} and reads them back
+ * as the {@link EventReplay.Start} of the next start. Profiles are stored as the member's own Compact
+ * bytes (Hazelcast's serialization service: no second format to keep in step with
+ * {@link ProfileSerializer}); a snapshot whose bytes this build cannot read is ignored and the whole
+ * history is replayed instead. Exclusive-type claims are left out: restoring the links derives them.
+ */
+public final class GridSnapshot {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GridSnapshot.class);
+  /** Names the encoding of the profile bytes; a snapshot in any other is not loaded. */
+  public static final String FORMAT = "hazelcast-compact/" + ProfileSerializer.TYPE_NAME;
+  private static final int BATCH = 5_000;
+
+  private final HazelcastInstance grid;
+  private final SerializationService serialization;
+
+  public GridSnapshot(HazelcastInstance grid) {
+    this.grid = grid;
+    this.serialization = ((SerializationServiceSupport) grid).getSerializationService();
+  }
+
+  /**
+   * Writes every profile (tombstones too) and identifier link this member holds, as of the given log
+   * positions, replacing the previous snapshot; blocking. The caller makes sure nothing changes the
+   * grid meanwhile. Only a member alone in its cluster writes one: with others, a member's local
+   * entries are not the whole of its store's history.
+   *
+   * @return whether a snapshot was written
+   */
+  public boolean write(SnapshotStore store, IMap<String, Profile> profiles, IMap<String, String> links, long eventSeq,
+      long mergeSeq, long now) {
+    if (grid.getCluster().getMembers().size() != 1) {
+      LOG.info("no snapshot: this member is not alone in its cluster");
+      return false;
+    }
+    long begin = System.nanoTime();
+    long[] counts = new long[2];
+    CompletableFuture<Void> done = store.replace(new Position(eventSeq, mergeSeq, now, FORMAT), rows -> {
+      forEachBatch(profiles, batch -> batch.forEach((id, p) -> rows.profile(id, serialization.toData(p).toByteArray())));
+      List<Map.Entry<String, String>> byOwner = new ArrayList<>();
+      forEachBatch(links, batch -> batch.forEach((key, owner) -> {
+        if (!GridIdentityResolver.isExclusiveClaim(key)) {
+          byOwner.add(Map.entry(owner, key));
+        }
+      }));
+      byOwner.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+      byOwner.forEach(e -> rows.link(e.getValue(), e.getKey()));
+      counts[1] = byOwner.size();
+      counts[0] = profiles.size();
+    });
+    done.join();
+    LOG.info("snapshot of {} profiles and {} identifier links at event {} written in {} ms", counts[0], counts[1], eventSeq,
+        (System.nanoTime() - begin) / 1_000_000);
+    return true;
+  }
+
+  /** The last snapshot as a replay start, or empty when there is none or it cannot be read; blocking. */
+  public Optional<EventReplay.Start> load(SnapshotStore store) {
+    Optional<Position> position = store.position();
+    if (position.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!FORMAT.equals(position.get().format())) {
+      LOG.warn("snapshot in format {} not loaded (this build writes {}); replaying the whole history", position.get().format(), FORMAT);
+      return Optional.empty();
+    }
+    long begin = System.nanoTime();
+    serialization.toData(Profile.empty("schema")); // makes the Compact schema known to this new member before reading
+    Map<String, Profile> profiles = new HashMap<>();
+    Map<String, String> links = new HashMap<>();
+    try {
+      store.read(new SnapshotStore.Rows() {
+        @Override
+        public void profile(String profileId, byte[] body) {
+          profiles.put(profileId, serialization.toObject(new HeapData(body)));
+        }
+
+        @Override
+        public void link(String key, String profileId) {
+          links.put(key, profileId);
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("snapshot unreadable ({}); replaying the whole history", e.toString());
+      return Optional.empty();
+    }
+    LOG.info("snapshot of {} profiles and {} identifier links at event {} read in {} ms", profiles.size(), links.size(),
+        position.get().eventSeq(), (System.nanoTime() - begin) / 1_000_000);
+    return Optional.of(new EventReplay.Start(position.get().eventSeq(), position.get().mergeSeq(), profiles, links));
+  }
+
+  private static <V> void forEachBatch(IMap<String, V> map, Consumer<Map<String, V>> batch) {
+    List<String> keys = new ArrayList<>(map.localKeySet());
+    keys.sort(null); // in key order, the store's B-trees fill page after page
+    for (int start = 0; start < keys.size(); start += BATCH) {
+      batch.accept(new TreeMap<>(map.getAll(new HashSet<>(keys.subList(start, Math.min(keys.size(), start + BATCH))))));
+    }
+  }
+}
