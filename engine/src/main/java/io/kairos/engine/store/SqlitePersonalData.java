@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Export and erasure over the {@code events}, {@code decisions}, {@code feedback} and {@code merges} tables of a
- * {@link SqliteDatabase}; erasure also deletes the person's rows from the grid snapshot ({@link SqliteSnapshotStore}). Erasure relies on the database's {@code secure_delete} (deleted rows are
+ * {@link SqliteDatabase}; erasure also deletes the person's rows from the grid snapshot
+ * ({@link SqliteSnapshotStore}). Erasure relies on the database's {@code secure_delete} (deleted rows are
  * overwritten) and truncates the write-ahead log after committing, so no file in the data
  * directory keeps a copy. The {@code erasures} table is the audit trail: ids, times and counts only.
  */

@@ -78,55 +78,63 @@ public final class SqliteSnapshotStore implements SnapshotStore {
 
   /** Inserts rows in JDBC batches; SQL failures surface unchecked so the group commit rolls back. */
   private static final class BatchedRows implements Rows, AutoCloseable {
-    private final PreparedStatement profiles;
-    private final PreparedStatement links;
-    private int pendingProfiles;
-    private int pendingLinks;
+    private final Batch profiles;
+    private final Batch links;
 
     BatchedRows(Connection c) throws SQLException {
-      profiles = c.prepareStatement("INSERT INTO snapshot_profiles (profile_id, body) VALUES (?, ?)");
-      links = c.prepareStatement("INSERT INTO snapshot_links (link_key, profile_id) VALUES (?, ?)");
+      profiles = new Batch(c.prepareStatement("INSERT INTO snapshot_profiles (profile_id, body) VALUES (?, ?)"));
+      links = new Batch(c.prepareStatement("INSERT INTO snapshot_links (profile_id, link_key) VALUES (?, ?)"));
     }
 
     @Override
     public void profile(String profileId, byte[] body) {
-      try {
-        profiles.setString(1, profileId);
-        profiles.setBytes(2, body);
-        profiles.addBatch();
-        if (++pendingProfiles == BATCH) {
-          profiles.executeBatch();
-          pendingProfiles = 0;
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot write the snapshot: " + e.getMessage(), e);
-      }
+      profiles.add(profileId, body);
     }
 
     @Override
     public void link(String key, String profileId) {
+      links.add(profileId, key);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (Batch p = profiles; Batch l = links) {
+        p.flush();
+        l.flush();
+      }
+    }
+  }
+
+  /** One insert statement, executed every {@link #BATCH} rows. */
+  private static final class Batch implements AutoCloseable {
+    private final PreparedStatement insert;
+    private int pending;
+
+    Batch(PreparedStatement insert) {
+      this.insert = insert;
+    }
+
+    void add(String first, Object second) {
       try {
-        links.setString(1, key);
-        links.setString(2, profileId);
-        links.addBatch();
-        if (++pendingLinks == BATCH) {
-          links.executeBatch();
-          pendingLinks = 0;
+        insert.setString(1, first);
+        insert.setObject(2, second);
+        insert.addBatch();
+        if (++pending == BATCH) {
+          flush();
         }
       } catch (SQLException e) {
         throw new IllegalStateException("cannot write the snapshot: " + e.getMessage(), e);
       }
     }
 
+    void flush() throws SQLException {
+      insert.executeBatch();
+      pending = 0;
+    }
+
     @Override
     public void close() throws SQLException {
-      try {
-        profiles.executeBatch();
-        links.executeBatch();
-      } finally {
-        profiles.close();
-        links.close();
-      }
+      insert.close();
     }
   }
 }
