@@ -50,14 +50,12 @@ public final class GridSnapshot {
    * positions, replacing the previous snapshot; blocking. The caller makes sure nothing changes the
    * grid meanwhile. Only a member alone in its cluster writes one: with others, a member's local
    * entries are not the whole of its store's history.
-   *
-   * @return whether a snapshot was written
    */
-  public boolean write(SnapshotStore store, IMap<String, Profile> profiles, IMap<String, String> links, long eventSeq,
+  public void write(SnapshotStore store, IMap<String, Profile> profiles, IMap<String, String> links, long eventSeq,
       long mergeSeq, long now) {
     if (grid.getCluster().getMembers().size() != 1) {
       LOG.info("no snapshot: this member is not alone in its cluster");
-      return false;
+      return;
     }
     long begin = System.nanoTime();
     long[] counts = new long[2];
@@ -77,7 +75,6 @@ public final class GridSnapshot {
     done.join();
     LOG.info("snapshot of {} profiles and {} identifier links at event {} written in {} ms", counts[0], counts[1], eventSeq,
         (System.nanoTime() - begin) / 1_000_000);
-    return true;
   }
 
   /** The last snapshot as a replay start, or empty when there is none or it cannot be read; blocking. */
