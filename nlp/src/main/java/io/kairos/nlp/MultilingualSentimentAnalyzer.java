@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Detects the language of a text and scores it with that language's model. A language without a
- * model, or a text whose language is unknown, gets "unknown" sentiment (with the detected language),
- * never an error. Texts longer than {@link #MAX_CHARS} characters are scored on their first
+ * Detects the language of a text and scores it with that language's model. When the detected
+ * language has no model (or is unknown), the one model written in the text's script scores it, if
+ * exactly one is ({@link ScriptFallback}: Cyrillic to Russian, Arabic script to Arabic); otherwise
+ * the text gets "unknown" sentiment (with the detected language), never an error. Texts longer than {@link #MAX_CHARS} characters are scored on their first
  * {@link #MAX_CHARS} characters. Thread-safe.
  */
 public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
@@ -22,10 +23,12 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
 
   private final LanguageDetector detector;
   private final Map<String, SentimentAnalyzer> byLanguage;
+  private final ScriptFallback scriptFallback;
 
   public MultilingualSentimentAnalyzer(LanguageDetector detector, Map<String, SentimentAnalyzer> byLanguage) {
     this.detector = detector;
     this.byLanguage = new TreeMap<>(byLanguage);
+    this.scriptFallback = new ScriptFallback(this.byLanguage.keySet());
   }
 
   /** Loads every {@code <root>/<lang>/sentiment.bin}; a directory that does not load is logged and skipped. */
@@ -52,7 +55,14 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   @Override
   public Sentiment analyze(String text) {
     String capped = cap(text);
-    return analyze(capped, detector.detect(capped).code());
+    String language = detector.detect(capped).code();
+    if (!byLanguage.containsKey(language)) {
+      String byScript = scriptFallback.languageFor(capped);
+      if (byScript != null) {
+        language = byScript;
+      }
+    }
+    return analyze(capped, language);
   }
 
   /** Scores the text as the given language (ISO 639-1), skipping detection. */

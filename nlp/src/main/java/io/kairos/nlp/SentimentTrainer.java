@@ -15,7 +15,7 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * Trains a maximum-entropy document categorizer (multinomial logistic regression) over normalized
- * tokens with word unigram and bigram features, optionally character n-grams. Two OpenNLP trainers:
+ * tokens with word unigram and bigram features (trigrams optional), optionally character n-grams. Two OpenNLP trainers:
  * generalized iterative scaling ({@code MAXENT}, the default and the shipped models' trainer; the
  * feature cutoff is its only regularization), or L-BFGS with an L2 penalty ({@code MAXENT_QN}),
  * which was not better on average on our validation sets (docs/NLP.md). Either gives class
@@ -47,8 +47,13 @@ public final class SentimentTrainer {
    *
    * @param charNGrams add character 2-5-grams of each token to the word unigrams and bigrams
    * @param l2 L2 penalty for {@link Algorithm#QN} (ignored by GIS)
+   * @param wordTrigrams add word trigrams to the unigrams and bigrams (for Chinese, where each
+   *     character is a token, these are character trigrams)
+   * @param balanceClasses repeat each class's examples round(largest class / its size) times, so
+   *     rare classes weigh about as much as common ones; probabilities then reflect a balanced mix
    */
-  public record Settings(Algorithm algorithm, int iterations, int cutoff, boolean charNGrams, double l2) {
+  public record Settings(Algorithm algorithm, int iterations, int cutoff, boolean charNGrams, double l2,
+      boolean wordTrigrams, boolean balanceClasses) {
     public Settings {
       if (iterations < 1 || cutoff < 0 || l2 < 0) {
         throw new IllegalArgumentException("iterations must be >= 1, cutoff and l2 >= 0");
@@ -56,7 +61,7 @@ public final class SentimentTrainer {
     }
 
     public static Settings defaults() {
-      return new Settings(Algorithm.GIS, 100, 5, false, 0);
+      return new Settings(Algorithm.GIS, 100, 5, false, 0, false, false);
     }
   }
 
@@ -66,7 +71,7 @@ public final class SentimentTrainer {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
-    List<DocumentSample> samples = examples.stream()
+    List<DocumentSample> samples = (settings.balanceClasses() ? balanced(examples) : examples).stream()
         .map(e -> new DocumentSample(e.label(), normalizer.tokens(e.text())))
         .filter(s -> s.getText().length > 0)
         .toList();
@@ -79,11 +84,33 @@ public final class SentimentTrainer {
       params.put("L1Cost", 0.0);
       params.put("L2Cost", settings.l2());
     }
-    FeatureGenerator[] features = settings.charNGrams()
-        ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharNGramFeatureGenerator()}
-        : new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
-    try (ObjectStream<DocumentSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
-      return DocumentCategorizerME.train(language, stream, params, new DoccatFactory(features));
+    // A model stores its generators by class name and rebuilds them with their no-argument
+    // constructors, so each n-gram length is its own class (NGramFeatureGenerator() is bigrams).
+    List<FeatureGenerator> features = new java.util.ArrayList<>(
+        List.of(new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()));
+    if (settings.wordTrigrams()) {
+      features.add(new WordTrigramFeatureGenerator());
     }
+    if (settings.charNGrams()) {
+      features.add(new CharNGramFeatureGenerator());
+    }
+    try (ObjectStream<DocumentSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
+      return DocumentCategorizerME.train(language, stream, params, new DoccatFactory(features.toArray(FeatureGenerator[]::new)));
+    }
+  }
+
+  /** Each class's examples repeated round(largest class size / class size) times, in input order. */
+  static List<LabeledText> balanced(List<LabeledText> examples) {
+    java.util.Map<String, Long> counts = examples.stream()
+        .collect(java.util.stream.Collectors.groupingBy(LabeledText::label, java.util.stream.Collectors.counting()));
+    long largest = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    List<LabeledText> out = new java.util.ArrayList<>();
+    for (LabeledText e : examples) {
+      long copies = Math.max(1, Math.round((double) largest / counts.get(e.label())));
+      for (long i = 0; i < copies; i++) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 }

@@ -20,7 +20,7 @@ class MultilingualSentimentTest {
 
   @Test
   void shipsTheRedistributableLanguages() {
-    assertThat(analyzer.languages()).contains("en", "ar", "fr", "de", "es", "it", "pt");
+    assertThat(analyzer.languages()).contains("en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh");
   }
 
   @Test
@@ -31,6 +31,12 @@ class MultilingualSentimentTest {
     Sentiment de = analyzer.analyze("Super Qualität, schnelle Lieferung, ich bin sehr zufrieden! Danke!");
     assertThat(de.language()).isEqualTo("de");
     assertThat(de.label()).isEqualTo("positive");
+    Sentiment ru = analyzer.analyze("Ужасный сервис, деньги списали дважды и никто не отвечает.");
+    assertThat(ru.language()).isEqualTo("ru");
+    assertThat(ru.label()).isEqualTo("negative");
+    Sentiment zh = analyzer.analyze("酒店位置很好，房间干净，服务热情，下次还会再来。");
+    assertThat(zh.language()).isEqualTo("zh");
+    assertThat(zh.label()).isEqualTo("positive");
   }
 
   @Test

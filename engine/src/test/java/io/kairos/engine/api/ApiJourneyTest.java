@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,34 @@ class ApiJourneyTest {
         .put("channel", "call_center").put("explain", "no"));
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(wrongType.bodyAsJsonObject().getJsonObject("error").getString("field")).isEqualTo("explain");
+  }
+
+  @Test
+  void textEventsInEveryShippedLanguageGetTheirLanguageAndSentimentInTheProfile() throws Exception {
+    // One complaint and one compliment per shipped language, each from its own person.
+    List<String> lines;
+    try (var in = ApiJourneyTest.class.getResourceAsStream("/sentiment-pairs.tsv")) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t");
+      String lang = f[0];
+      double complaint = postedTextScore("u-lang-neg-" + lang, f[1], lang);
+      double compliment = postedTextScore("u-lang-pos-" + lang, f[2], lang);
+      assertThat(complaint).as(lang + " complaint").isNegative();
+      assertThat(compliment).as(lang + " compliment").isPositive();
+    }
+  }
+
+  /** Posts a review by a new person and returns the sentiment score their profile shows. */
+  private double postedTextScore(String userId, String text, String expectedLanguage) {
+    JsonObject event = new JsonObject().put("type", "review").put("channel", "web")
+        .put("identifiers", new JsonObject().put("userId", userId)).put("text", text);
+    assertThat(post("/v1/events", event).statusCode()).isEqualTo(202);
+    JsonObject sentiment = get("/v1/profiles/by/userId/" + userId).bodyAsJsonObject().getJsonObject("sentiment");
+    assertThat(sentiment.getString("language")).as(text).isEqualTo(expectedLanguage);
+    assertThat(sentiment.getString("lastLabel")).as(text).isIn("negative", "neutral", "positive");
+    return sentiment.getDouble("lastScore");
   }
 
   @Test

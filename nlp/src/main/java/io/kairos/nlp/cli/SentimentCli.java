@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
     description = "Train, evaluate and apply sentiment models.",
     subcommands = {SentimentCli.Train.class, SentimentCli.Eval.class, SentimentCli.Predict.class, SentimentCli.Convert.class,
-        SentimentBench.class})
+        SentimentCli.Split.class, SentimentBench.class})
 public final class SentimentCli {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -61,6 +61,9 @@ public final class SentimentCli {
     @Option(names = "--l2", defaultValue = "0.3", description = "L2 penalty for qn") double l2;
     @Option(names = "--iterations", defaultValue = "100") int iterations;
     @Option(names = "--char-ngrams", description = "add character 2-5-grams to the word features") boolean charNGrams;
+    @Option(names = "--balance-classes",
+        description = "repeat rarer classes' examples so each class weighs about as much as the largest") boolean balanceClasses;
+    @Option(names = "--word-trigrams", description = "add word trigrams (character trigrams for Chinese)") boolean wordTrigrams;
     @Option(names = "--data-license", description = "license of the training data, written into the model card")
     String dataLicense = "not stated: check each source's SOURCE.md before shipping";
     @Option(names = "--cutoff", defaultValue = "5", description = "minimum feature count") int cutoff;
@@ -72,7 +75,7 @@ public final class SentimentCli {
         default -> throw new picocli.CommandLine.ParameterException(new CommandLine(this),
             "--algorithm must be qn or gis, not " + algorithm);
       };
-      return new SentimentTrainer.Settings(a, iterations, cutoff, charNGrams, l2);
+      return new SentimentTrainer.Settings(a, iterations, cutoff, charNGrams, l2, wordTrigrams, balanceClasses);
     }
 
     private List<String> commandLine() {
@@ -90,6 +93,12 @@ public final class SentimentCli {
       cmd.addAll(List.of("--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
       if (charNGrams) {
         cmd.add("--char-ngrams");
+      }
+      if (wordTrigrams) {
+        cmd.add("--word-trigrams");
+      }
+      if (balanceClasses) {
+        cmd.add("--balance-classes");
       }
       cmd.addAll(List.of("--data-license", "'" + dataLicense + "'"));
       return cmd;
@@ -128,6 +137,8 @@ public final class SentimentCli {
       metrics.put("iterations", iterations);
       metrics.put("cutoff", cutoff);
       metrics.put("charNGrams", charNGrams);
+      metrics.put("wordTrigrams", wordTrigrams);
+      metrics.put("balanceClasses", balanceClasses);
       metrics.put("dataLicense", dataLicense);
       if (!heldOut.isEmpty()) {
         OpenNlpSentimentAnalyzer analyzer = new OpenNlpSentimentAnalyzer(model, out.getFileName().toString());
@@ -216,14 +227,37 @@ public final class SentimentCli {
     @Override
     public Integer call() throws Exception {
       List<LabeledText> rows = io.kairos.nlp.data.DatasetFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)).read(input, split);
-      try (java.io.BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        w.write("text\tlabel\n");
-        for (LabeledText row : rows) {
-          w.write(row.text().replaceAll("[\\t\\r\\n]+", " ").strip() + "\t" + row.label() + "\n");
-        }
-      }
+      write(rows, out);
       System.err.printf("wrote %d rows to %s%n", rows.size(), out);
       return 0;
+    }
+  }
+
+  @Command(name = "split", description = "Split a TSV into stratified training and validation TSVs (the split train --validation-share makes).")
+  static final class Split implements Callable<Integer> {
+    @Option(names = "--input", required = true) Path input;
+    @Option(names = "--validation-share", defaultValue = "0.2") double validationShare;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--train-out", required = true) Path trainOut;
+    @Option(names = "--validation-out", required = true) Path validationOut;
+
+    @Override
+    public Integer call() throws Exception {
+      List<List<LabeledText>> parts = io.kairos.nlp.LabeledTextSplit.stratified(LabeledTextReader.read(input), validationShare, seed);
+      write(parts.get(0), trainOut);
+      write(parts.get(1), validationOut);
+      System.err.printf("wrote %d training rows to %s and %d validation rows to %s%n", parts.get(0).size(), trainOut,
+          parts.get(1).size(), validationOut);
+      return 0;
+    }
+  }
+
+  static void write(List<LabeledText> rows, Path out) throws java.io.IOException {
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      w.write("text\tlabel\n");
+      for (LabeledText row : rows) {
+        w.write(row.text().replaceAll("[\\t\\r\\n]+", " ").strip() + "\t" + row.label() + "\n");
+      }
     }
   }
 
@@ -239,11 +273,15 @@ public final class SentimentCli {
         - **Task**: sentiment of customer text; labels from the training data (negative/positive, plus neutral when present). Score = P(positive) - P(negative) in [-1, 1].
         - **Trained**: %s with `%s`.
         - **Training data**: %s (%s examples). License: %s.
-        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), word unigram and bigram features%s.
+        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), word unigram and bigram%s features%s.
+        - **Class balance**: %s.
         - **Validation**: %s.
         - **Limits**: single language; trained on the domain of its data (film reviews for SST-2), so product and service text scores less reliably; sarcasm and mixed sentiment are hard.
         """.formatted(m.get("language"), m.get("trainedOn"), command, m.get("inputs"), m.get("trainingExamples"),
-        m.get("dataLicense"), method(m), Boolean.TRUE.equals(m.get("charNGrams")) ? " plus character 2-5-grams of each token" : "",
+        m.get("dataLicense"), method(m), Boolean.TRUE.equals(m.get("wordTrigrams")) ? " and trigram" : "", Boolean.TRUE.equals(m.get("charNGrams")) ? " plus character 2-5-grams of each token" : "",
+        Boolean.TRUE.equals(m.get("balanceClasses"))
+            ? "rarer classes' examples repeated to weigh about as much as the largest (`--balance-classes`), so probabilities reflect a balanced class mix rather than the training data's"
+            : "as in the training data",
         validation);
   }
 
