@@ -15,7 +15,8 @@ import opennlp.tools.ml.model.Context;
  * {@code DocumentCategorizerME} does (sum of the parameters of every feature occurrence, softmax),
  * but with the character n-grams of each token summed once per distinct token and cached: a token's
  * character n-grams depend on the token alone, and they are most of the features of a
- * character-n-gram model. Word features go through the model's own generators. The cache holds at
+ * character-n-gram model. Word features are looked up by a hash of their names
+ * ({@link HashedWordFeatures}) when the model's generators allow, else through the generators. The cache holds at
  * most {@link #MAX_CACHED_TOKENS} tokens and is emptied when full. Thread-safe: the model's
  * parameters are read only, the feature generators are stateless, and the cache is concurrent.
  */
@@ -28,6 +29,8 @@ final class CachedDoccatScorer {
   private final String[] outcomes;
   private final List<FeatureGenerator> wordFeatures = new ArrayList<>();
   private final CharNGramFeatureGenerator charNGrams;
+  /** Word features by hash instead of by string; null when the model's generators need OpenNLP's own path. */
+  private final HashedWordFeatures hashedWords;
   private final ConcurrentHashMap<String, double[]> tokenSums = new ConcurrentHashMap<>();
 
   @SuppressWarnings("unchecked")
@@ -44,6 +47,12 @@ final class CachedDoccatScorer {
       }
     }
     this.charNGrams = chars;
+    this.hashedWords = HashedWordFeatures.of(wordFeatures, parameters);
+  }
+
+  /** Whether word features are looked up by hash ({@link HashedWordFeatures}). */
+  boolean hashesWordFeatures() {
+    return hashedWords != null;
   }
 
   /** Label of each index of {@link #probabilities}. */
@@ -57,8 +66,12 @@ final class CachedDoccatScorer {
 
   double[] probabilities(String[] tokens) {
     double[] sums = new double[outcomes.length];
-    for (FeatureGenerator g : wordFeatures) {
-      add(sums, g.extractFeatures(tokens, NO_EXTRA));
+    if (hashedWords != null) {
+      hashedWords.addTo(tokens, sums);
+    } else {
+      for (FeatureGenerator g : wordFeatures) {
+        add(sums, g.extractFeatures(tokens, NO_EXTRA));
+      }
     }
     if (charNGrams != null) {
       for (String token : tokens) {

@@ -38,6 +38,9 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
   private final PackedNGramLanguageModel model;
 
+  /** Confidence reported for text settled as Chinese by its script. */
+  static final double HAN_CONFIDENCE = 0.9;
+
   public OpenNlpLanguageDetector(LanguageDetectorModel model) {
     this.model = PackedNGramLanguageModel.of(model);
   }
@@ -64,6 +67,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     int han = 0;
     int hangul = 0;
     int devanagari = 0;
+    int kana = 0;
     for (int i = 0; i < sample.length(); ) {
       int cp = sample.codePointAt(i);
       i += Character.charCount(cp);
@@ -73,10 +77,16 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (script == Character.UnicodeScript.HAN) han++;
         else if (script == Character.UnicodeScript.HANGUL) hangul++;
         else if (script == Character.UnicodeScript.DEVANAGARI) devanagari++;
+        else if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) kana++;
       }
     }
     if (letters < MIN_LETTERS && han == 0) {
       return new DetectedLanguage(DetectedLanguage.UNKNOWN, 0);
+    }
+    if (han * 2 > letters && kana == 0) {
+      // Mostly Han and no kana: Chinese, whatever the n-gram model says; skip its cost (a third of
+      // scoring a 280-character Chinese review).
+      return new DetectedLanguage("zh", HAN_CONFIDENCE);
     }
     double[] probs = model.probabilities(LangDetectNormalization.normalize(sample));
     int best = 0;
@@ -94,7 +104,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     double secondProb = second < 0 ? 0 : probs[second];
     double confidence = probs[best] / Math.max(1e-12, probs[best] + secondProb);
     if (han * 2 > letters && !"ja".equals(code)) {
-      return new DetectedLanguage("zh", Math.max(confidence, 0.9));
+      return new DetectedLanguage("zh", Math.max(confidence, HAN_CONFIDENCE));
     }
     if (hangul * 2 > letters) {
       return new DetectedLanguage("ko", Math.max(confidence, 0.9));

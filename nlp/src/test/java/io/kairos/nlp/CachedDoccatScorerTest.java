@@ -11,7 +11,7 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import org.junit.jupiter.api.Test;
 
-/** The cached scorer gives OpenNLP's own probabilities for every shipped model, twice (cold and cached). */
+/** The cached, hashed scorer gives OpenNLP's own probabilities for every shipped model, twice (cold and cached). */
 class CachedDoccatScorerTest {
 
   static {
@@ -21,17 +21,23 @@ class CachedDoccatScorerTest {
   @Test
   void probabilitiesAreDocumentCategorizerMes() throws Exception {
     TextNormalizer normalizer = new TextNormalizer();
-    List<String> languages = List.of("ar", "de", "en", "es", "fr", "it", "pt");
-    List<String> folders = List.of("arabic", "german", "english", "spanish", "french", "italian", "portuguese");
+    List<String> languages = List.of("ar", "de", "en", "es", "fr", "it", "pt", "ru", "zh");
+    List<String> folders = List.of("arabic", "german", "english", "spanish", "french", "italian", "portuguese",
+        "sentirueval2016_ru/sentirueval2016_banks_train.csv", "chnsenticorp_htl_zh/chnsenticorp_htl_train.csv");
     for (int l = 0; l < languages.size(); l++) {
       DoccatModel model;
       try (InputStream in = Files.newInputStream(SharedData.shippedModels().resolve("sentiment/" + languages.get(l) + "/sentiment.bin"))) {
         model = new DoccatModel(in);
       }
       CachedDoccatScorer scorer = new CachedDoccatScorer(model);
+      assertThat(scorer.hashesWordFeatures()).as(languages.get(l)).isTrue();
       DocumentCategorizerME reference = new DocumentCategorizerME(model);
-      List<LabeledText> texts = DatasetFormat.UMSAB.read(
-          SharedData.file("umsab_xlmt_multilingual_tweets/" + folders.get(l) + "/val_text.txt").getParent(), "val");
+      List<LabeledText> texts = switch (languages.get(l)) {
+        case "ru" -> DatasetFormat.SENTIRUEVAL.read(SharedData.file(folders.get(l)), "train").subList(0, 500);
+        case "zh" -> DatasetFormat.CHNSENTICORP.read(SharedData.file(folders.get(l)), "train").subList(0, 500);
+        default -> DatasetFormat.UMSAB.read(
+            SharedData.file("umsab_xlmt_multilingual_tweets/" + folders.get(l) + "/val_text.txt").getParent(), "val");
+      };
       for (int round = 0; round < 2; round++) {
         for (LabeledText t : texts) {
           String[] tokens = normalizer.tokens(t.text());
@@ -44,5 +50,16 @@ class CachedDoccatScorerTest {
         }
       }
     }
+  }
+
+  @Test
+  void hashingIsUsedOnlyForGeneratorsItReproduces() throws Exception {
+    java.util.Map<String, opennlp.tools.ml.model.Context> none = java.util.Map.of();
+    assertThat(HashedWordFeatures.of(List.of(new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+        new opennlp.tools.doccat.NGramFeatureGenerator(), new WordTrigramFeatureGenerator()), none)).isNotNull();
+    assertThat(HashedWordFeatures.of(List.of(new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+        new opennlp.tools.doccat.NGramFeatureGenerator(1, 3)), none)).as("other n-gram lengths").isNull();
+    assertThat(HashedWordFeatures.of(List.of(new opennlp.tools.doccat.BagOfWordsFeatureGenerator(), (text, extra) -> List.of("x")),
+        none)).as("a generator it does not know").isNull();
   }
 }
