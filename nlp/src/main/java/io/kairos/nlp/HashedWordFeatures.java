@@ -13,10 +13,10 @@ import opennlp.tools.ml.model.Context;
  * (one token per character, so about three features per character with trigrams).
  *
  * <p>Built only when every word generator is one whose output it reproduces (checked on a probe
- * text, so a generator with other settings falls back to OpenNLP's strings) and no two of the
- * model's feature names share a hash. A text feature that is not in the model could still share a
- * hash with one that is (about one chance in 2^64 / features per lookup, more for crafted text):
- * the cost would be one wrong weight in one score, never an error.
+ * text, so a generator with other settings falls back to OpenNLP's strings), none appears twice, and
+ * no two of the model's feature names share a hash. A text feature that is not in the model could
+ * still share a hash with one that is (a chance of about model features / 2^64 per lookup, more for
+ * crafted text): the cost would be one wrong weight in one score, never an error.
  */
 final class HashedWordFeatures {
 
@@ -46,13 +46,13 @@ final class HashedWordFeatures {
     boolean trigrams = false;
     for (FeatureGenerator g : generators) {
       List<String> probe = List.copyOf(g.extractFeatures(PROBE, Map.of()));
-      if (g instanceof BagOfWordsFeatureGenerator && probe.equals(List.of("bow=a", "bow=b", "bow=c"))) {
+      if (!bow && g instanceof BagOfWordsFeatureGenerator && probe.equals(List.of("bow=a", "bow=b", "bow=c"))) {
         bow = true;
-      } else if (probe.equals(List.of("ng=:a:b", "ng=:b:c"))) {
+      } else if (!bigrams && probe.equals(List.of("ng=:a:b", "ng=:b:c"))) {
         bigrams = true;
-      } else if (probe.equals(List.of("ng=:a:b:c"))) {
+      } else if (!trigrams && probe.equals(List.of("ng=:a:b:c"))) {
         trigrams = true;
-      } else {
+      } else { // unknown, or a second generator of a kind: OpenNLP would count its features twice
         return null;
       }
     }

@@ -61,5 +61,8 @@ class CachedDoccatScorerTest {
         new opennlp.tools.doccat.NGramFeatureGenerator(1, 3)), none)).as("other n-gram lengths").isNull();
     assertThat(HashedWordFeatures.of(List.of(new opennlp.tools.doccat.BagOfWordsFeatureGenerator(), (text, extra) -> List.of("x")),
         none)).as("a generator it does not know").isNull();
+    assertThat(HashedWordFeatures.of(List.of(new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+        new opennlp.tools.doccat.NGramFeatureGenerator(), new opennlp.tools.doccat.NGramFeatureGenerator()), none))
+        .as("a kind twice").isNull();
   }
 }
