@@ -77,11 +77,7 @@ public final class DecisionJson {
     g.writeStringField("channel", d.channel());
     g.writeStringField("placement", d.placement());
     g.writeStringField("propensitySource", d.propensitySource());
-    g.writeArrayFieldStart("consent");
-    for (String c : d.consent()) {
-      g.writeString(c);
-    }
-    g.writeEndArray();
+    stringArray(g, "consent", d.consent());
     g.writeArrayFieldStart("offers");
     for (RankedOffer o : d.offers()) {
       offer(g, o, explain);
@@ -113,15 +109,19 @@ public final class DecisionJson {
     g.writeNumberField("value", o.value());
     g.writeNumberField("probability", o.probability());
     if (explain) {
-      g.writeArrayFieldStart("reasons");
-      for (String r : o.reasons()) {
-        g.writeString(r);
-      }
-      g.writeEndArray();
+      stringArray(g, "reasons", o.reasons());
     }
     g.writeFieldName("payload");
     MAPPER.writeValue(g, o.payload());
     g.writeEndObject();
+  }
+
+  private static void stringArray(JsonGenerator g, String field, Iterable<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   static JsonArray features(double[] x) {

@@ -93,6 +93,19 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
+   * Runs one statement with these arguments on a write connection (inside a {@link #write} task),
+   * binding each by its type ({@code String}, {@code Long}, {@code Integer}, null); returns the row count.
+   */
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
    * Runs a read on the read connection (WAL readers do not block the writer), passing each row to
    * {@code reader}; blocking. A failure is an {@link UnavailableException} {@code store_read_failed}.
    */

@@ -1,6 +1,5 @@
 package io.kairos.engine.store;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +25,9 @@ public final class SqliteDecisionLog implements DecisionLog {
   @Override
   public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, String body) {
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, decisionId);
-        ps.setString(2, profileId);
-        ps.setString(3, channel);
-        ps.setString(4, placement);
-        ps.setLong(5, at);
-        ps.setString(6, body);
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c,
+          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+          decisionId, profileId, channel, placement, at, body);
     });
   }
 
@@ -59,15 +51,8 @@ public final class SqliteDecisionLog implements DecisionLog {
   @Override
   public CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body) {
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO feedback (decision_id, offer_id, outcome, created_at, body) VALUES (?, ?, ?, ?, ?)")) {
-        ps.setString(1, decisionId);
-        ps.setString(2, offerId);
-        ps.setString(3, outcome);
-        ps.setLong(4, at);
-        ps.setString(5, body);
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c, "INSERT INTO feedback (decision_id, offer_id, outcome, created_at, body) VALUES (?, ?, ?, ?, ?)",
+          decisionId, offerId, outcome, at, body);
     });
   }
 }

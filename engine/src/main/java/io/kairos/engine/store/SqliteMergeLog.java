@@ -1,6 +1,5 @@
 package io.kairos.engine.store;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,16 +25,8 @@ public final class SqliteMergeLog implements MergeLog {
   @Override
   public CompletableFuture<Void> record(MergeRecord r) {
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO merges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setLong(1, r.at());
-        ps.setString(2, r.survivorId());
-        ps.setString(3, r.mergedId());
-        ps.setString(4, r.linkingIdentifier());
-        ps.setString(5, r.messageId());
-        ps.setInt(6, r.merged() ? 1 : 0);
-        ps.setString(7, r.reason());
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c, "INSERT INTO merges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", r.at(), r.survivorId(),
+          r.mergedId(), r.linkingIdentifier(), r.messageId(), r.merged() ? 1 : 0, r.reason());
     });
   }
 

@@ -1,6 +1,5 @@
 package io.kairos.engine.store;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,15 +20,8 @@ public final class SqliteOfferChangeLog implements OfferChangeLog {
   @Override
   public CompletableFuture<Void> append(OfferChange change) {
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO offer_changes (version, at, action, offer_id, body) VALUES (?, ?, ?, ?, ?)")) {
-        ps.setLong(1, change.version());
-        ps.setLong(2, change.at());
-        ps.setString(3, change.action());
-        ps.setString(4, change.offerId());
-        ps.setString(5, change.body());
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c, "INSERT INTO offer_changes (version, at, action, offer_id, body) VALUES (?, ?, ?, ?, ?)",
+          change.version(), change.at(), change.action(), change.offerId(), change.body());
     });
   }
 

@@ -1,6 +1,5 @@
 package io.kairos.engine.store;
 
-import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,8 @@ public final class SqliteOfferModelLog implements OfferModelLog {
   @Override
   public CompletableFuture<Void> save(String offerId, StoredModel model) {
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT OR REPLACE INTO offer_models (offer_id, features, body, updated_at) VALUES (?, ?, ?, ?)")) {
-        ps.setString(1, offerId);
-        ps.setString(2, model.features());
-        ps.setString(3, model.body());
-        ps.setLong(4, model.updatedAt());
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c, "INSERT OR REPLACE INTO offer_models (offer_id, features, body, updated_at) VALUES (?, ?, ?, ?)",
+          offerId, model.features(), model.body(), model.updatedAt());
     });
   }
 

@@ -1,8 +1,5 @@
 package io.kairos.engine.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,33 +48,18 @@ public final class SqlitePersonalData implements PersonalDataStore {
     int[] counts = new int[3];
     return db.writeAndTruncateLog(c -> {
       for (String id : profileIds) {
-        counts[2] += update(c, "DELETE FROM feedback WHERE decision_id IN (SELECT decision_id FROM decisions WHERE profile_id = ?)", id);
-        counts[1] += update(c, "DELETE FROM decisions WHERE profile_id = ?", id);
-        counts[0] += update(c, "DELETE FROM events WHERE profile_id = ?", id);
-        update(c, "DELETE FROM merges WHERE survivor_id = ? OR merged_id = ?", id, id);
-        update(c, "DELETE FROM shadow_scores WHERE profile_id = ?", id);
-        update(c, "DELETE FROM contact_log WHERE profile_id = ?", id);
-        update(c, "DELETE FROM snapshot_profiles WHERE profile_id = ?", id);
-        update(c, "DELETE FROM snapshot_links WHERE profile_id = ?", id);
+        counts[2] += SqliteDatabase.update(c, "DELETE FROM feedback WHERE decision_id IN (SELECT decision_id FROM decisions WHERE profile_id = ?)", id);
+        counts[1] += SqliteDatabase.update(c, "DELETE FROM decisions WHERE profile_id = ?", id);
+        counts[0] += SqliteDatabase.update(c, "DELETE FROM events WHERE profile_id = ?", id);
+        SqliteDatabase.update(c, "DELETE FROM merges WHERE survivor_id = ? OR merged_id = ?", id, id);
+        SqliteDatabase.update(c, "DELETE FROM shadow_scores WHERE profile_id = ?", id);
+        SqliteDatabase.update(c, "DELETE FROM contact_log WHERE profile_id = ?", id);
+        SqliteDatabase.update(c, "DELETE FROM snapshot_profiles WHERE profile_id = ?", id);
+        SqliteDatabase.update(c, "DELETE FROM snapshot_links WHERE profile_id = ?", id);
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)")) {
-        ps.setString(1, erasureId);
-        ps.setLong(2, at);
-        ps.setInt(3, counts[0]);
-        ps.setInt(4, counts[1]);
-        ps.setInt(5, counts[2]);
-        ps.executeUpdate();
-      }
+      SqliteDatabase.update(c, "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)",
+          erasureId, at, counts[0], counts[1], counts[2]);
     }).thenApply(v -> new Erasure(erasureId, at, counts[0], counts[1], counts[2]));
   }
 
-  private static int update(Connection c, String sql, String... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 1, args[i]);
-      }
-      return ps.executeUpdate();
-    }
-  }
 }
