@@ -67,13 +67,17 @@ public final class DjlPropensityModel implements PropensityModel {
     int perRow = columns.size() + 1;
     float[] x = new float[rows.size() * perRow * width];
     for (int i = 0; i < rows.size(); i++) {
-      Function<String, Object> row = rows.get(i);
       int base = i * perRow;
-      pre.transformInto(row, x, base * width);
+      pre.transformInto(rows.get(i), x, base * width);
+      // Each held-out copy is the encoded row with one column re-encoded at its baseline: one
+      // transform per person instead of one per column.
+      int at = 0;
       for (int c = 0; c < columns.size(); c++) {
         ColumnEncoding held = columns.get(c);
-        Object baseline = pre.baseline(held);
-        pre.transformInto(name -> name.equals(held.name()) ? baseline : row.apply(name), x, (base + 1 + c) * width);
+        int copy = (base + 1 + c) * width;
+        System.arraycopy(x, base * width, x, copy, width);
+        Preprocessor.encodeInto(held, pre.baseline(held), x, copy + at);
+        at += held.width();
       }
     }
     double[] logits = scorer.logits(new EncodedRows(x, new float[0], rows.size() * perRow, width));

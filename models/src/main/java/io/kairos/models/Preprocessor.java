@@ -76,21 +76,29 @@ public record Preprocessor(FeatureSpec spec, List<ColumnEncoding> encodings) {
   public void transformInto(Function<String, Object> values, float[] x, int offset) {
     int i = offset;
     for (ColumnEncoding e : encodings) {
-      Object raw = values.apply(e.name());
-      switch (e.kind()) {
-        case CATEGORICAL -> {
-          String v = raw == null ? "" : String.valueOf(raw).strip();
-          int idx = e.categories().indexOf(v);
-          x[i + (idx < 0 ? e.categories().size() : idx)] = 1f;
-        }
-        case BOOLEAN -> x[i] = truthy(raw) ? 1f : 0f;
-        default -> {
-          Double v = raw == null ? null : raw instanceof Number n ? finite(n.doubleValue(), e.kind()) : numeric(String.valueOf(raw), e.kind());
-          double d = v == null ? e.median() : e.clip(v);
-          x[i] = (float) ((d - e.mean()) / e.std());
-        }
-      }
+      encodeInto(e, values.apply(e.name()), x, i);
       i += e.width();
+    }
+  }
+
+  /**
+   * Writes one column's encoding of {@code raw} into {@code x} from {@code at} (its {@link ColumnEncoding#width()}
+   * slots are cleared first), the way {@link #transform} encodes that column.
+   */
+  public static void encodeInto(ColumnEncoding e, Object raw, float[] x, int at) {
+    java.util.Arrays.fill(x, at, at + e.width(), 0f);
+    switch (e.kind()) {
+      case CATEGORICAL -> {
+        String v = raw == null ? "" : String.valueOf(raw).strip();
+        int idx = e.categories().indexOf(v);
+        x[at + (idx < 0 ? e.categories().size() : idx)] = 1f;
+      }
+      case BOOLEAN -> x[at] = truthy(raw) ? 1f : 0f;
+      default -> {
+        Double v = raw == null ? null : raw instanceof Number n ? finite(n.doubleValue(), e.kind()) : numeric(String.valueOf(raw), e.kind());
+        double d = v == null ? e.median() : e.clip(v);
+        x[at] = (float) ((d - e.mean()) / e.std());
+      }
     }
   }
 

@@ -52,4 +52,22 @@ class PreprocessorTest {
     assertThat(farAbove[0]).isEqualTo(atMax[0]);
     assertThat(farBelow[0]).isEqualTo(atMin[0]);
   }
+
+  /** Explanations re-encode one column of an encoded row in place; that must equal encoding the changed row from scratch. */
+  @Test
+  void reEncodingOneColumnEqualsTransformingTheChangedRow() {
+    FeatureSpec spec = FeatureSpec.infer(table, "y", Set.of(), Set.of());
+    Preprocessor pre = Preprocessor.fit(spec, table, new int[] {0, 1, 2, 3});
+    Map<String, Object> row = Map.of("visits", 3, "seconds", 500, "month", "Dec", "weekend", true);
+    float[] encoded = pre.transform(row::get);
+    int at = 0;
+    for (ColumnEncoding held : pre.encodings()) {
+      Object baseline = pre.baseline(held);
+      float[] patched = encoded.clone();
+      Preprocessor.encodeInto(held, baseline, patched, at);
+      float[] fromScratch = pre.transform(name -> name.equals(held.name()) ? baseline : row.get(name));
+      assertThat(patched).as(held.name()).containsExactly(fromScratch);
+      at += held.width();
+    }
+  }
 }

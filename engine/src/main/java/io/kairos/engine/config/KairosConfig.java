@@ -50,9 +50,15 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
     }
   }
 
-  /** The embedded Hazelcast member and profile shape. */
-  public record Grid(String clusterName, int recentInteractions, int sessionTimeoutMinutes) {
+  /**
+   * The embedded Hazelcast member and profile shape.
+   *
+   * @param nearCacheEntries profiles (and as many identifier links) kept deserialized on the member for reads
+   *     without a partition-thread hop; least recently used go first; 0 turns the near cache off
+   */
+  public record Grid(String clusterName, int recentInteractions, int sessionTimeoutMinutes, int nearCacheEntries) {
     public Grid {
+      require(nearCacheEntries >= 0, "must be 0 (off) or positive, got " + nearCacheEntries, "grid.nearCacheEntries");
       require(clusterName != null && !clusterName.isBlank(), "must be set", "grid.clusterName");
       require(recentInteractions >= 1 && recentInteractions <= 200, "must be 1-200, got " + recentInteractions, "grid.recentInteractions");
       require(sessionTimeoutMinutes >= 1, "must be positive, got " + sessionTimeoutMinutes, "grid.sessionTimeoutMinutes");

@@ -174,7 +174,7 @@ public final class DecisionEngine {
       double acceptance = choice.acceptance()[i];
       double score = control ? 0 : acceptance * o.value() * o.weight();
       ranked.add(new RankedOffer(o.id(), o.name(), score, acceptance, propensity, o.value(), choice.probability()[i],
-          passed.get(i).reasons(), o.payload()));
+          passed.get(i).reasons(), offers.payloadJson(o.id())));
       rankedOffers.add(o);
     }
     Arbitration.Result arbitration = Arbitration.choose(ranked, rankedOffers, limit);

@@ -112,8 +112,17 @@ public final class DecisionJson {
       stringArray(g, "reasons", o.reasons());
     }
     g.writeFieldName("payload");
-    MAPPER.writeValue(g, o.payload());
+    g.writeRawValue(o.payloadJson());
     g.writeEndObject();
+  }
+
+  /** A payload as JSON, for {@link OfferCatalog} to encode each offer's once. */
+  static String payload(java.util.Map<String, Object> payload) {
+    try {
+      return MAPPER.writeValueAsString(payload);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void stringArray(JsonGenerator g, String field, Iterable<String> values) throws IOException {

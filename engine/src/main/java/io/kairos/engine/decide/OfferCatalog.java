@@ -41,6 +41,7 @@ public final class OfferCatalog {
 
   private final List<Offer> offers;
   private final Map<String, Offer> byId;
+  private final Map<String, String> payloadJson;
   private final List<OfferSpec> specs;
   private final ContactPolicy contactPolicy;
   private final boolean usesContactHistory;
@@ -55,6 +56,9 @@ public final class OfferCatalog {
     Map<String, Offer> index = new HashMap<>();
     this.offers.forEach(o -> index.put(o.id(), o));
     this.byId = Map.copyOf(index);
+    Map<String, String> payloads = new HashMap<>();
+    this.offers.forEach(o -> payloads.put(o.id(), DecisionJson.payload(o.payload())));
+    this.payloadJson = Map.copyOf(payloads);
     this.specs = List.copyOf(specs);
     this.contactPolicy = contactPolicy == null ? ContactPolicy.NONE : contactPolicy;
     ContactPolicy p = this.contactPolicy;
@@ -200,6 +204,11 @@ public final class OfferCatalog {
   }
 
   /** The offer's group, or null when it has none or is not in the catalog. */
+  /** The offer's creative payload as JSON, encoded once when the catalog is built (every decision answers with it). */
+  public String payloadJson(String offerId) {
+    return payloadJson.get(offerId);
+  }
+
   public String groupOf(String offerId) {
     Offer o = byId.get(offerId);
     return o == null ? null : o.group();

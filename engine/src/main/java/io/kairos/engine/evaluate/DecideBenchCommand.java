@@ -6,7 +6,9 @@ import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.contact.ContactHistory;
 import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecidePolicy;
+import io.kairos.engine.decide.Decision;
 import io.kairos.engine.decide.DecisionEngine;
+import io.kairos.engine.decide.DecisionJson;
 import io.kairos.engine.decide.DecisionRequest;
 import io.kairos.engine.decide.LearningFeatures;
 import io.kairos.engine.decide.Offer;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code kairos policy bench-decide}: the cost of one decision with a large catalog, measured in
  * process on the calling thread (eligibility, CEL conditions, contact policies, Thompson sampling
- * with the Monte Carlo choice probabilities, arbitration and explanations; no HTTP, no grid). Every
+ * with the Monte Carlo choice probabilities, arbitration and explanations; no HTTP, no grid), and apart
+ * from it the JSON forms of the decision (answer and log record). Every
  * offer has two conditions and half are in groups; the offer models have learned from feedback.
  * Prints one JSON object with the latency percentiles.
  */
@@ -63,19 +66,29 @@ final class DecideBenchCommand implements Callable<Integer> {
       Profile person = Profile.empty("bench");
       DecisionRequest request = new DecisionRequest("bench", Map.of(), "web", null, Map.of(), limit);
       long[] nanos = new long[decisions];
+      long[] jsonNanos = new long[decisions];
       int chosen = 0;
+      long bytes = 0;
       for (int i = -decisions / 2; i < decisions; i++) {
         long t = System.nanoTime();
-        chosen += engine.decide(request, person, ContactHistory.EMPTY, 0.3, true, System.currentTimeMillis()).offers().size();
+        Decision d = engine.decide(request, person, ContactHistory.EMPTY, 0.3, true, System.currentTimeMillis());
+        long decided = System.nanoTime();
+        DecisionJson.Forms json = DecisionJson.forms(d, true);
         if (i >= 0) {
-          nanos[i] = System.nanoTime() - t;
+          nanos[i] = decided - t;
+          jsonNanos[i] = System.nanoTime() - decided;
+          chosen += d.offers().size();
+          bytes += json.response().length() + json.log().length();
         }
       }
       Arrays.sort(nanos);
+      Arrays.sort(jsonNanos);
       System.out.println(new JsonObject().put("offers", offers).put("decisions", decisions).put("limit", limit)
           .put("explore", config.learning().explore()).put("choiceDraws", config.learning().choiceDraws())
           .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)
-          .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (decisions * 1.5)).encodePrettily());
+          .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (double) decisions)
+          .put("json_p50_us", jsonNanos[decisions / 2] / 1000.0).put("json_p99_us", jsonNanos[(int) (decisions * 0.99)] / 1000.0)
+          .put("json_mean_chars", bytes / decisions).encodePrettily());
     }
     return 0;
   }

@@ -17,7 +17,7 @@ public final class GridCallLatency {
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    HazelcastInstance member = GridMember.start(new KairosConfig.Grid("latency-" + System.nanoTime(), 20, 30),
+    HazelcastInstance member = GridMember.start(new KairosConfig.Grid("latency-" + System.nanoTime(), 20, 30, 0),
         "latency-" + System.nanoTime());
     try {
       IMap<String, String> map = member.getMap("latency");

@@ -18,6 +18,10 @@ public final class GridMapMetrics {
     gauge(metrics, "kairos.grid.map.puts", role, map, s -> s.getPutOperationCount() + s.getSetOperationCount());
     gauge(metrics, "kairos.grid.map.other.operations", role, map, LocalMapStats::getOtherOperationCount);
     gauge(metrics, "kairos.grid.map.get.latency.total.ms", role, map, LocalMapStats::getTotalGetLatency);
+    gauge(metrics, "kairos.grid.nearcache.hits", role, map, s -> s.getNearCacheStats() == null ? 0 : s.getNearCacheStats().getHits());
+    gauge(metrics, "kairos.grid.nearcache.misses", role, map, s -> s.getNearCacheStats() == null ? 0 : s.getNearCacheStats().getMisses());
+    gauge(metrics, "kairos.grid.nearcache.entries", role, map,
+        s -> s.getNearCacheStats() == null ? 0 : s.getNearCacheStats().getOwnedEntryCount());
   }
 
   private static void gauge(KairosMetrics metrics, String name, String role, IMap<?, ?> map, ToLongFunction<LocalMapStats> stat) {

@@ -1,12 +1,17 @@
 package io.kairos.engine.grid;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.contact.ContactHistorySerializer;
 import io.kairos.engine.profile.ProfileSerializer;
@@ -43,9 +48,30 @@ public final class GridMember {
     config.getNetworkConfig().setPortAutoIncrement(true);
     config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ProfileSerializer())
         .addSerializer(new ContactHistorySerializer());
-    config.addMapConfig(new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY)
+    MapConfig profiles = new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY)
         .setBackupCount(tcpMembers.isEmpty() ? 0 : 1)
-        .setStatisticsEnabled(true));
+        .setStatisticsEnabled(true);
+    MapConfig links = new MapConfig(GridIdentityResolver.MAP_NAME);
+    if (grid.nearCacheEntries() > 0) {
+      profiles.setNearCacheConfig(nearCache(GridProfileStore.MAP_NAME, grid.nearCacheEntries(), !tcpMembers.isEmpty()));
+      links.setNearCacheConfig(nearCache(GridIdentityResolver.MAP_NAME, grid.nearCacheEntries(), !tcpMembers.isEmpty()));
+    }
+    config.addMapConfig(profiles).addMapConfig(links);
     return Hazelcast.newHazelcastInstance(config);
+  }
+
+  /**
+   * Reads served from the member's own heap: the deserialized (immutable) value is returned as is, so
+   * a hit costs a hash lookup instead of a partition-thread round trip and a Compact read. Writes
+   * through this member's proxy invalidate their keys as they are submitted, and a partition runs
+   * operations in order, so a read after a write on this member sees it. Writes on other members of a
+   * cluster arrive as invalidation events (eventually consistent), which a standalone member does not
+   * need to listen for.
+   */
+  private static NearCacheConfig nearCache(String map, int entries, boolean clustered) {
+    return new NearCacheConfig(map).setInMemoryFormat(InMemoryFormat.OBJECT).setCacheLocalEntries(true)
+        .setInvalidateOnChange(clustered)
+        .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+            .setSize(entries));
   }
 }

@@ -74,7 +74,7 @@ class DecisionEngineTest {
     assertThat(cart.propensity()).isEqualTo(0.5);
     assertThat(cart.reasons()).anyMatch(r -> r.contains("condition held: profile.cartValue > 0"))
         .anyMatch(r -> r.contains("propensity@v1"));
-    assertThat(cart.payload()).containsEntry("code", "C10");
+    assertThat(new io.vertx.core.json.JsonObject(cart.payloadJson()).getString("code")).isEqualTo("C10");
     assertThat(d.excluded()).extracting(ExcludedOffer::offerId).contains("vip", "sorry", "vip-ctx");
     assertThat(d.excluded()).filteredOn(e -> e.offerId().equals("vip-ctx")).first()
         .extracting(ExcludedOffer::reason).asString().contains("could not be evaluated");

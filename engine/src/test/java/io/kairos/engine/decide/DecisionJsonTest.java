@@ -12,7 +12,7 @@ class DecisionJsonTest {
 
   private static Decision decision() {
     List<String> reasons = new ArrayList<>(List.of("condition held: profile.cartValue > 0", "P(accept) 0.310 \"quoted\""));
-    RankedOffer chosen = new RankedOffer("a", "Offer A", 12.4, 0.31, 0.2, 40.0, 0.93, reasons, Map.of("code", "CART10"));
+    RankedOffer chosen = new RankedOffer("a", "Offer A", 12.4, 0.31, 0.2, 40.0, 0.93, reasons, "{\"code\":\"CART10\"}");
     return new Decision("d-1", "p-1", "web", null, 1L, "base rate", List.of(), List.of(chosen),
         List.of(new ExcludedOffer("b", "eligible but ranked below the limit of 1")), "thompson", new double[] {1.0, 0.2}, -1.4,
         List.of(new DecisionCandidate("a", 0.3, 0.4, 40.0, 0.93, 0.93), new DecisionCandidate("b", 0.1, 0.5, 5.0, 0.07, 0.07)));

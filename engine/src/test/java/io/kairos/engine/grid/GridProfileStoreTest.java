@@ -37,7 +37,7 @@ class GridProfileStoreTest {
 
   @BeforeAll
   static void startMember() {
-    member = GridMember.start(new KairosConfig.Grid("test-" + UUID.randomUUID(), 20, 30), "grid-test-" + UUID.randomUUID());
+    member = GridMember.start(new KairosConfig.Grid("test-" + UUID.randomUUID(), 20, 30, 0), "grid-test-" + UUID.randomUUID());
     map = member.getMap(GridProfileStore.MAP_NAME);
     store = new GridProfileStore(map, RULES);
   }
@@ -71,6 +71,57 @@ class GridProfileStoreTest {
     assertThat(store.get("b2").eventCount()).isEqualTo(1);
   }
 
+  /**
+   * With the near cache on, a write's caller reads its own write at once, even while other threads
+   * keep reading (and so re-caching) the same key between the write's submission and its application.
+   */
+  @Test
+  void nearCachedReadsSeeEveryWriteOfTheirOwnMember() throws Exception {
+    HazelcastInstance cached = GridMember.start(new KairosConfig.Grid("nc-" + UUID.randomUUID(), 20, 30, 1_000), "nc-" + UUID.randomUUID());
+    try {
+      GridProfileStore nc = new GridProfileStore(cached.getMap(GridProfileStore.MAP_NAME), RULES);
+      ExecutorService pool = Executors.newFixedThreadPool(6);
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      List<Future<?>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(pool.submit(() -> {
+          while (writing.get()) {
+            nc.get("hot");
+          }
+        }));
+      }
+      List<Future<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        writers.add(pool.submit(() -> {
+          int stale = 0;
+          for (int i = 0; i < 300; i++) {
+            ProfileChange c = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
+                List.of("anonymousId:nc"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
+            long written = nc.apply(Map.of("hot", List.of(c))).get("hot").eventCount();
+            if (nc.get("hot").eventCount() < written) {
+              stale++;
+            }
+          }
+          return stale;
+        }));
+      }
+      int stale = 0;
+      for (Future<Integer> f : writers) {
+        stale += f.get();
+      }
+      writing.set(false);
+      for (Future<?> f : readers) {
+        f.get();
+      }
+      pool.shutdown();
+      assertThat(stale).as("reads older than the reader's own completed write").isZero();
+      assertThat(nc.get("hot").eventCount()).isEqualTo(1_200);
+      assertThat(cached.getMap(GridProfileStore.MAP_NAME).getLocalMapStats().getNearCacheStats().getHits()).isPositive();
+    } finally {
+      cached.shutdown();
+    }
+  }
+
   @Test
   void noLostUpdatesWhenManyThreadsHitOneProfile() throws Exception {
     int threads = 16;
@@ -100,7 +151,7 @@ class GridProfileStoreTest {
 
   @Test
   void eventsArrivingForBothProfilesWhileTheyMergeCountExactlyOnce() throws Exception {
-    KairosConfig.Grid pair = new KairosConfig.Grid("merge-" + UUID.randomUUID(), 20, 30);
+    KairosConfig.Grid pair = new KairosConfig.Grid("merge-" + UUID.randomUUID(), 20, 30, 0);
     HazelcastInstance a = GridMember.start(pair, "merge-a-" + UUID.randomUUID(), List.of("127.0.0.1"));
     HazelcastInstance b = GridMember.start(pair, "merge-b-" + UUID.randomUUID(), List.of("127.0.0.1"));
     try {

@@ -36,9 +36,9 @@ class GridIdentityResolverTest {
 
   @BeforeAll
   static void start() {
-    single = GridMember.start(new KairosConfig.Grid("ids-" + UUID.randomUUID(), 20, 30), "ids-" + UUID.randomUUID());
+    single = GridMember.start(new KairosConfig.Grid("ids-" + UUID.randomUUID(), 20, 30, 0), "ids-" + UUID.randomUUID());
     resolver = new GridIdentityResolver(single.getMap(GridIdentityResolver.MAP_NAME), CLEANER);
-    KairosConfig.Grid pair = new KairosConfig.Grid("pair-" + UUID.randomUUID(), 20, 30);
+    KairosConfig.Grid pair = new KairosConfig.Grid("pair-" + UUID.randomUUID(), 20, 30, 0);
     memberA = GridMember.start(pair, "pair-a-" + UUID.randomUUID(), List.of("127.0.0.1"));
     memberB = GridMember.start(pair, "pair-b-" + UUID.randomUUID(), List.of("127.0.0.1"));
   }

@@ -38,7 +38,7 @@ class ProfileMergerTest {
 
   @BeforeEach
   void start() {
-    member = GridMember.start(new KairosConfig.Grid("merger-" + UUID.randomUUID(), 20, 30), "merger-" + UUID.randomUUID());
+    member = GridMember.start(new KairosConfig.Grid("merger-" + UUID.randomUUID(), 20, 30, 0), "merger-" + UUID.randomUUID());
     db = new SqliteDatabase(dir, false, SqliteMergeLog.SCHEMA);
     log = new SqliteMergeLog(db);
     profiles = new GridProfileStore(member.getMap(GridProfileStore.MAP_NAME), new ProfileRules(20, 1_800_000));
