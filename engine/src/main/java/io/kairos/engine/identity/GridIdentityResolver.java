@@ -2,6 +2,7 @@ package io.kairos.engine.identity;
 
 import com.hazelcast.map.IMap;
 import io.kairos.engine.error.InvalidInputException;
+import io.kairos.engine.profile.GridProfileStore;
 import com.hazelcast.query.Predicates;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,6 +201,17 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   @Override
   public String lookup(String type, String rawValue) {
+    Identifier id = cleanForLookup(type, rawValue);
+    return id.valid() ? links.get(id.key()) : null;
+  }
+
+  @Override
+  public String lookupIfCached(String type, String rawValue) {
+    Identifier id = cleanForLookup(type, rawValue);
+    return id.valid() ? GridProfileStore.cachedValue(links, id.key()) : null;
+  }
+
+  private Identifier cleanForLookup(String type, String rawValue) {
     if (!cleaner.knows(type)) {
       throw new InvalidInputException("unknown_identifier_type", "unknown identifier type " + type + "; known types are "
           + cleaner.types(), "type");
@@ -207,8 +219,7 @@ public final class GridIdentityResolver implements IdentityResolver {
     if (rawValue == null || rawValue.isBlank() || rawValue.length() > MAX_VALUE_CHARS) {
       throw new InvalidInputException("invalid_identifier", "identifier values are 1-" + MAX_VALUE_CHARS + " characters", type);
     }
-    Identifier id = cleaner.clean(type, rawValue);
-    return id.valid() ? links.get(id.key()) : null;
+    return cleaner.clean(type, rawValue);
   }
 
   @Override

@@ -25,6 +25,12 @@ public interface IdentityResolver {
    */
   String lookup(String type, String rawValue);
 
+  /**
+   * {@link #lookup} when the link is in this member's near cache, else null (then call {@link #lookup}
+   * from a worker). Never blocks; the same input errors as {@link #lookup}.
+   */
+  String lookupIfCached(String type, String rawValue);
+
   /** The owner of the strongest known identifier among these (any common form), or null; never creates. */
   String find(Map<String, String> rawIdentifiers);
 

@@ -1,6 +1,9 @@
 package io.kairos.engine.profile;
 
+import com.hazelcast.internal.nearcache.NearCache;
+import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,6 +73,30 @@ public final class GridProfileStore implements ProfileStore {
       p = map.get(p.mergedInto());
     }
     return p == null || p.isTombstone() ? null : p;
+  }
+
+  @Override
+  public Profile getIfCached(String profileId) {
+    Profile p = cachedValue(map, profileId);
+    for (int hop = 0; p != null && p.isTombstone() && hop <= MAX_HOPS; hop++) {
+      p = cachedValue(map, p.mergedInto());
+    }
+    return p == null || p.isTombstone() ? null : p;
+  }
+
+  /**
+   * The value when this member's near cache of {@code map} holds it, else null (no near cache, a miss,
+   * or a cached absence). Reads the near cache itself, an internal Hazelcast API (pinned version; a
+   * test checks hits): {@code getAsync} would answer a hit through a task on the common pool, which
+   * measured six times slower than a worker hop.
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> V cachedValue(IMap<String, V> map, String key) {
+    if (!(map instanceof NearCachedMapProxyImpl<?, ?> cached)) {
+      return null;
+    }
+    Object v = cached.getNearCache().get(key);
+    return v == NearCache.NOT_CACHED || v == NearCache.CACHED_AS_NULL || v instanceof Data ? null : (V) v;
   }
 
   @Override

@@ -21,6 +21,12 @@ public interface ProfileStore {
   Profile get(String profileId);
 
   /**
+   * {@link #get} when it can be answered without waiting (the profile is in this member's near
+   * cache), else null: then call {@link #get} from a worker. Never blocks, so an event loop may call it.
+   */
+  Profile getIfCached(String profileId);
+
+  /**
    * Merges {@code mergedId} into {@code survivorId}: the merged profile becomes a tombstone and the
    * survivor absorbs its state. Returns the survivor's new state, or null when {@code mergedId} had
    * been merged away already (nothing done).

@@ -117,6 +117,9 @@ class GridProfileStoreTest {
       assertThat(stale).as("reads older than the reader's own completed write").isZero();
       assertThat(nc.get("hot").eventCount()).isEqualTo(1_200);
       assertThat(cached.getMap(GridProfileStore.MAP_NAME).getLocalMapStats().getNearCacheStats().getHits()).isPositive();
+      assertThat(nc.getIfCached("hot")).as("served from the near cache without a grid call").isEqualTo(nc.get("hot"));
+      assertThat(nc.getIfCached("never-written")).isNull();
+      assertThat(store.getIfCached("hot")).as("no near cache configured").isNull();
     } finally {
       cached.shutdown();
     }
