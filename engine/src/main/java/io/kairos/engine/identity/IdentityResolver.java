@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Maps identifiers (cookie, user id, e-mail, ...) to profile ids. Calls block briefly: run them
- * on worker threads.
+ * on worker threads ({@link #lookupIfCached} never blocks).
  */
 public interface IdentityResolver {
 

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Profiles in a Hazelcast {@link IMap}, updated only through entry processors. Uses the
  * synchronous API: on the embedded member a call costs tens of microseconds, far less than an
- * async invocation's completion hop, and callers run it on worker threads.
+ * async invocation's completion hop, and callers run it on worker threads. Reads go through the
+ * map's near cache when {@code grid.nearCacheEntries} turns it on (see {@link #getIfCached}).
  */
 public final class GridProfileStore implements ProfileStore {
 

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Where hot profiles live. Calls block briefly (tens of microseconds on the embedded member):
- * call them from worker threads, never from an event loop.
+ * call them from worker threads, never from an event loop; {@link #getIfCached} is the one exception.
  */
 public interface ProfileStore {
 
