@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The JSON forms of a {@link Decision}, written with Jackson's streaming generator (a decision over
@@ -117,7 +118,7 @@ public final class DecisionJson {
   }
 
   /** A payload as JSON, for {@link OfferCatalog} to encode each offer's once. */
-  static String payload(java.util.Map<String, Object> payload) {
+  static String payload(Map<String, Object> payload) {
     try {
       return MAPPER.writeValueAsString(payload);
     } catch (IOException e) {

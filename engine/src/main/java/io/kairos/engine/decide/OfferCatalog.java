@@ -203,12 +203,12 @@ public final class OfferCatalog {
     return offers;
   }
 
-  /** The offer's group, or null when it has none or is not in the catalog. */
   /** The offer's creative payload as JSON, encoded once when the catalog is built (every decision answers with it). */
   public String payloadJson(String offerId) {
     return payloadJson.get(offerId);
   }
 
+  /** The offer's group, or null when it has none or is not in the catalog. */
   public String groupOf(String offerId) {
     Offer o = byId.get(offerId);
     return o == null ? null : o.group();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Profiles in a Hazelcast {@link IMap}, updated only through entry processors. Uses the
@@ -69,18 +70,19 @@ public final class GridProfileStore implements ProfileStore {
 
   @Override
   public Profile get(String profileId) {
-    Profile p = map.get(profileId);
-    for (int hop = 0; p != null && p.isTombstone() && hop <= MAX_HOPS; hop++) {
-      p = map.get(p.mergedInto());
-    }
-    return p == null || p.isTombstone() ? null : p;
+    return live(profileId, map::get);
   }
 
   @Override
   public Profile getIfCached(String profileId) {
-    Profile p = cachedValue(map, profileId);
+    return live(profileId, id -> cachedValue(map, id));
+  }
+
+  /** The live profile {@code read} gives for this id, following merged-away ids to their survivor; null if none. */
+  private static Profile live(String profileId, Function<String, Profile> read) {
+    Profile p = read.apply(profileId);
     for (int hop = 0; p != null && p.isTombstone() && hop <= MAX_HOPS; hop++) {
-      p = cachedValue(map, p.mergedInto());
+      p = read.apply(p.mergedInto());
     }
     return p == null || p.isTombstone() ? null : p;
   }

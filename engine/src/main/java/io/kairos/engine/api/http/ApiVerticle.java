@@ -4,6 +4,7 @@ import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.ingest.Event;
 import io.kairos.engine.ingest.IngestResult;
 import io.kairos.engine.metrics.KairosMetrics.Stage;
+import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileJson;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -15,11 +16,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.kairos.engine.profile.Profile;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One HTTP listener on an event loop; several instances share the port. */
 public final class ApiVerticle extends VerticleBase {
@@ -158,13 +158,10 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private void respond(RoutingContext ctx, int status, JsonObject body) {
-    long start = System.nanoTime();
-    String encoded = body.encode();
-    services.metrics().stage(Stage.SERIALIZE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(encoded);
+    respond(ctx, status, body::encode);
   }
 
-  /** A body already encoded where it was built (the profile view); its encoding is timed as serialize. */
+  /** A body encoded by {@code body} (a JsonObject's encode, or the streamed profile view), timed as serialize. */
   private void respond(RoutingContext ctx, int status, Supplier<String> body) {
     long start = System.nanoTime();
     String encoded = body.get();
