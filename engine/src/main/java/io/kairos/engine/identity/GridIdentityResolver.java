@@ -102,7 +102,7 @@ public final class GridIdentityResolver implements IdentityResolver {
       target = claim(first.key(), first.value(), known);
     } else {
       target = existingOwner(ordered, known);
-      if (target == null) {
+      if (target == null || !claimExclusives(ordered, target, known)) {
         target = claim(first.key(), RandomIds.uuid(), known);
       }
     }
@@ -137,6 +137,22 @@ public final class GridIdentityResolver implements IdentityResolver {
       }
     }
     return owner;
+  }
+
+  /**
+   * Claims, atomically, the owner's slot of each exclusive type the event brings unlinked. {@link #existingOwner} checked those
+   * slots with a plain read; a racing event may have filled one since (two accounts logging in on one new cookie). Losing a
+   * claim means this account is another person, as if that read had seen it: false, and the event starts its own profile.
+   */
+  private boolean claimExclusives(List<Identifier> ordered, String owner, Map<String, String> known) {
+    for (Identifier id : ordered) {
+      if (cleaner.isExclusive(id.type()) && known.get(id.key()) == null
+          && !claim(exclusiveKey(id.type(), owner), id.value(), known).equals(id.value())) {
+        conflicts.incrementAndGet();
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
