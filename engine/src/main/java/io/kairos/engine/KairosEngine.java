@@ -116,7 +116,9 @@ public final class KairosEngine {
     IdentifierCleaner cleaner = new IdentifierCleaner(config.identity());
     links = grid.getMap(GridIdentityResolver.MAP_NAME);
     mergeLog = new SqliteMergeLog(db);
-    ProfileMerger merger = new ProfileMerger(links, profiles, mergeLog, config.identity(), clock);
+    GridContactHistories contacts = new GridContactHistories(grid.getMap(GridContactHistories.MAP_NAME), new SqliteContactLog(db));
+    ProfileMerger merger = new ProfileMerger(links, profiles, mergeLog, config.identity(), clock,
+        (away, survivor) -> contacts.absorb(away, survivor, clock.millis()));
     GridIdentityResolver identity = new GridIdentityResolver(links, cleaner, merger);
     SentimentEnricher sentiment = SentimentEnricher.load(config.models().sentimentDir(), metrics);
     SqliteShadowScoreLog shadowScores = new SqliteShadowScoreLog(db);
@@ -152,8 +154,7 @@ public final class KairosEngine {
     LearningFeatures features = LearningFeatures.compile(config.learning().features());
     DecidePolicy policy = new DecidePolicy(OfferLearner.open(new SqliteOfferModelLog(db), features.sources(),
         config.learning().priorVariance()), features, config.learning());
-    GridContactHistories contacts = new GridContactHistories(grid.getMap(GridContactHistories.MAP_NAME), new SqliteContactLog(db));
-    contacts.restore(clock.millis());
+    contacts.restore(clock.millis(), merger::canonical);
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
         new ConsentRules(config.consent()), policy), policy, offers::catalog, contacts, identity, profiles, scorer,
         grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,18 @@ public final class GridContactHistories {
     this.log = log;
   }
 
-  /** Loads the retained contacts from the store into the grid. */
-  public int restore(long now) {
+  /**
+   * Loads the retained contacts from the store into the grid. Rows stay under the profile id they were
+   * recorded for; {@code live} maps each to the profile that stands for it now, so the contacts of a
+   * profile merged away since count for its survivor.
+   */
+  public int restore(long now, UnaryOperator<String> live) {
     Map<String, List<Contact>> byPerson = new HashMap<>();
+    Map<String, String> liveIds = new HashMap<>();
     int[] rows = new int[1];
     log.since(now - ContactHistory.RETENTION_MILLIS, r -> {
       rows[0]++;
-      byPerson.computeIfAbsent(r.profileId(), k -> new ArrayList<>())
+      byPerson.computeIfAbsent(liveIds.computeIfAbsent(r.profileId(), live), k -> new ArrayList<>())
           .add(new Contact(r.offerId(), r.group(), r.channel(), Contact.Kind.valueOf(r.kind()), r.at()));
     });
     Map<String, ContactHistory> histories = new HashMap<>();
@@ -61,6 +67,18 @@ public final class GridContactHistories {
       rows.add(new ContactRow(profileId, c.offerId(), c.group(), c.channel(), c.kind().name(), c.at()));
     }
     return log.append(rows);
+  }
+
+  /**
+   * Moves a merged-away profile's history to its survivor, so caps, cooldowns and suppressions keep
+   * counting what the person was offered under either id. The stored rows keep their id; {@link #restore}
+   * follows the merge. Blocking.
+   */
+  public void absorb(String awayId, String survivorId, long now) {
+    ContactHistory away = map.remove(awayId);
+    if (away != null && !away.contacts().isEmpty()) {
+      map.executeOnKey(survivorId, new RecordContacts(away.contacts(), now));
+    }
   }
 
   /** Drops the person's history from the grid (erasure; the stored rows are deleted with their other data). */

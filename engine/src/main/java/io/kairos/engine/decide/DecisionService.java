@@ -117,32 +117,48 @@ public final class DecisionService {
     Context ctx = vertx.getOrCreateContext();
     boolean positive = policy.isPositive(outcome);
     boolean learning = positive || policy.isNegative(outcome);
-    return gridWorkers.executeBlocking(() -> claim(decisionId, new RecordOutcome(offerId, outcome, learning)), false).compose(claim -> {
-      switch (claim.status()) {
-        case "unknown_decision":
-          return Future.failedFuture(new NotFoundException("unknown_decision",
-              "no decision " + decisionId + " in the last " + ttlHours + " hours"));
-        case "unknown_offer":
-          return Future.failedFuture(new InvalidInputException("unknown_offer",
-              "offer " + offerId + " was not part of decision " + decisionId, "offerId"));
-        case "duplicate":
-          return Future.succeededFuture(new FeedbackResult("duplicate", false));
-        default:
-          break;
-      }
-      long now = clock.millis();
-      JsonObject summary = new JsonObject(claim.summary());
-      CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
-      Contact.Kind answer = positive ? Contact.Kind.ACCEPTED : "reject".equals(outcome) ? Contact.Kind.REJECTED : null;
-      CompletableFuture<Void> contacted = answer == null || !catalog.get().usesContactHistory() ? CompletableFuture.completedFuture(null)
-          : contacts.record(summary.getString("profileId"), List.of(new Contact(offerId, catalog.get().groupOf(offerId),
-              summary.getString("channel", ""), answer, now)), now);
-      boolean learn = "learn".equals(claim.status());
-      CompletableFuture<Void> learned = learn
-          ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
-          : CompletableFuture.completedFuture(null);
-      return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned, contacted), ctx).map(v -> new FeedbackResult("recorded", learn));
-    });
+    Contact.Kind answer = positive ? Contact.Kind.ACCEPTED : "reject".equals(outcome) ? Contact.Kind.REJECTED : null;
+    return gridWorkers.executeBlocking(() -> claimFor(decisionId, new RecordOutcome(offerId, outcome, learning), answer), false)
+        .compose(claimed -> {
+          RecordOutcome.Claim claim = claimed.claim();
+          switch (claim.status()) {
+            case "unknown_decision":
+              return Future.failedFuture(new NotFoundException("unknown_decision",
+                  "no decision " + decisionId + " in the last " + ttlHours + " hours"));
+            case "unknown_offer":
+              return Future.failedFuture(new InvalidInputException("unknown_offer",
+                  "offer " + offerId + " was not part of decision " + decisionId, "offerId"));
+            case "duplicate":
+              return Future.succeededFuture(new FeedbackResult("duplicate", false));
+            default:
+              break;
+          }
+          long now = clock.millis();
+          JsonObject summary = new JsonObject(claim.summary());
+          CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
+          CompletableFuture<Void> contacted = claimed.liveProfileId() == null ? CompletableFuture.completedFuture(null)
+              : contacts.record(claimed.liveProfileId(), List.of(new Contact(offerId, catalog.get().groupOf(offerId),
+                  summary.getString("channel", ""), answer, now)), now);
+          boolean learn = "learn".equals(claim.status());
+          CompletableFuture<Void> learned = learn
+              ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
+              : CompletableFuture.completedFuture(null);
+          return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned, contacted), ctx).map(v -> new FeedbackResult("recorded", learn));
+        });
+  }
+
+  /** A claimed outcome, and the profile its contact is recorded for (null when none is): the decision's person as they are now, after any merge. */
+  private record Claimed(RecordOutcome.Claim claim, String liveProfileId) {}
+
+  private Claimed claimFor(String decisionId, RecordOutcome processor, Contact.Kind answer) {
+    RecordOutcome.Claim claim = claim(decisionId, processor);
+    boolean applies = "recorded".equals(claim.status()) || "learn".equals(claim.status());
+    if (!applies || answer == null || !catalog.get().usesContactHistory()) {
+      return new Claimed(claim, null);
+    }
+    String decidedFor = new JsonObject(claim.summary()).getString("profileId");
+    Profile now = decidedFor == null ? null : profiles.get(decidedFor);
+    return new Claimed(claim, now == null ? decidedFor : now.profileId());
   }
 
   /**

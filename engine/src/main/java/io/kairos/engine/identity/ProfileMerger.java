@@ -37,6 +37,7 @@ public final class ProfileMerger {
   private final MergeLog log;
   private final KairosConfig.Identity rules;
   private final Clock clock;
+  private final MergeListener listener;
   /** Pairs refused recently: a person who keeps browsing on a friend's computer is not re-checked and re-logged on every event. */
   private final Map<String, Boolean> recentRefusals = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -48,11 +49,17 @@ public final class ProfileMerger {
   private final AtomicLong refused = new AtomicLong();
 
   public ProfileMerger(IMap<String, String> links, ProfileStore profiles, MergeLog log, KairosConfig.Identity rules, Clock clock) {
+    this(links, profiles, log, rules, clock, MergeListener.NONE);
+  }
+
+  public ProfileMerger(IMap<String, String> links, ProfileStore profiles, MergeLog log, KairosConfig.Identity rules, Clock clock,
+      MergeListener listener) {
     this.links = links;
     this.profiles = profiles;
     this.log = log;
     this.rules = rules;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** The live profile an id stands for: itself, or its survivor after merges. */
@@ -87,6 +94,7 @@ public final class ProfileMerger {
       return canonical(target); // merged away by a concurrent merge meanwhile; that merge relinks
     }
     relink(away, result.profileId(), result.identifiers());
+    listener.merged(away, result.profileId());
     merged.incrementAndGet();
     return result.profileId();
   }

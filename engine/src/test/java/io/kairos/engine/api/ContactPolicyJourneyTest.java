@@ -117,6 +117,59 @@ class ContactPolicyJourneyTest {
     }
   }
 
+  static JsonObject decideFor(int port, String type, String value) {
+    Response r = send(port, "POST", "/v1/decide", new JsonObject().put("identifiers", new JsonObject().put(type, value))
+        .put("channel", "web").put("limit", 4));
+    assertThat(r.status()).as(r.body().encode()).isEqualTo(200);
+    return r.body();
+  }
+
+  static void event(int port, String type, JsonObject identifiers) {
+    Response r = send(port, "POST", "/v1/events", new JsonObject().put("type", type).put("channel", "web").put("identifiers", identifiers));
+    assertThat(r.status()).as(r.body().encode()).isEqualTo(202);
+  }
+
+  /**
+   * An anonymous visitor reaches an offer's cap, then logs in to an account that already has a
+   * profile: whichever of the two profiles survives the merge (the smaller id), the cap still holds,
+   * also after a restart. Six people, so both directions of the merge are all but certainly exercised.
+   */
+  @Test
+  void contactsOfAMergedProfileCountForTheSurvivor() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    Files.writeString(offers, OFFERS);
+    Map<String, String> config = Map.of("decide.offersFile", offers.toString());
+    int people = 6;
+    int anonymousMergedAway = 0;
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), config)) {
+      int port = engine.port();
+      for (int i = 0; i < people; i++) {
+        event(port, "identify", new JsonObject().put("userId", "known-" + i));
+        event(port, "page_view", new JsonObject().put("anonymousId", "anon-" + i));
+        String anonymousProfile = decideFor(port, "anonymousId", "anon-" + i).getString("profileId");
+        assertThat(anonymousProfile).isNotNull();
+        assertThat(chosen(decideFor(port, "anonymousId", "anon-" + i))).contains("capped");
+        assertThat(why(decideFor(port, "anonymousId", "anon-" + i)).get("capped")).as("capped while anonymous").contains("capped");
+        assertThat(chosen(decideFor(port, "userId", "known-" + i))).as("the account has its own history").contains("capped");
+        event(port, "identify", new JsonObject().put("anonymousId", "anon-" + i).put("userId", "known-" + i));
+        JsonObject merged = decideFor(port, "userId", "known-" + i);
+        assertThat(merged.getString("profileId")).as("one person now").isEqualTo(decideFor(port, "anonymousId", "anon-" + i).getString("profileId"));
+        if (!merged.getString("profileId").equals(anonymousProfile)) {
+          anonymousMergedAway++;
+        }
+        assertThat(why(merged).get("capped")).as("person " + i + ": the anonymous contacts count after the merge")
+            .startsWith("contact policy: capped, this offer was offered 3 times in the last 24 h (limit 2)");
+      }
+    }
+    System.out.printf("merged contact histories: the anonymous profile was merged away for %d of %d people%n", anonymousMergedAway, people);
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), config)) {
+      for (int i = 0; i < people; i++) {
+        assertThat(why(decideFor(engine.port(), "userId", "known-" + i)).get("capped")).as("person " + i + " after a restart")
+            .startsWith("contact policy: capped, this offer was offered 3 times in the last 24 h (limit 2)");
+      }
+    }
+  }
+
   @Test
   void theDailyCapLimitsHowManyOffersAPersonGets() throws Exception {
     Path offers = dataDir.resolve("offers.yaml");
