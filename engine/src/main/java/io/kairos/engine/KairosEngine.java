@@ -11,6 +11,7 @@ import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.NoResponseSweep;
 import io.kairos.engine.decide.OfferAdmin;
 import io.kairos.engine.decide.LearningFeatures;
 import io.kairos.engine.decide.OfferCatalog;
@@ -77,6 +78,7 @@ public final class KairosEngine {
   private KairosMetrics metrics;
   private PropensityScorer scorer;
   private PropensityRollout rollout;
+  private NoResponseSweep noResponse;
   private final List<ApiVerticle> verticles = new CopyOnWriteArrayList<>();
   private final PendingGridWrites pending = new PendingGridWrites();
   private SqliteEventLog eventLog;
@@ -155,9 +157,15 @@ public final class KairosEngine {
     DecidePolicy policy = new DecidePolicy(OfferLearner.open(new SqliteOfferModelLog(db), features.sources(),
         config.learning().priorVariance()), features, config.learning());
     contacts.restore(clock.millis(), merger::canonical);
+    SqliteDecisionLog decisionLog = new SqliteDecisionLog(db);
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
         new ConsentRules(config.consent()), policy), policy, offers::catalog, contacts, identity, profiles, scorer,
-        grid.getMap(DecisionService.MAP_NAME), new SqliteDecisionLog(db), config.decide().decisionTtlHours(), metrics, clock);
+        grid.getMap(DecisionService.MAP_NAME), decisionLog, config.decide().decisionTtlHours(), metrics, clock);
+    if (config.learning().noResponseSeconds() > 0) {
+      noResponse = new NoResponseSweep(vertx, gridWorkers, decisions, decisionLog, config.learning().noResponseSeconds(),
+          config.decide().decisionTtlHours(), clock, metrics.counter("kairos.feedback.no.response"));
+      noResponse.start();
+    }
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock, pending);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
@@ -182,6 +190,9 @@ public final class KairosEngine {
    */
   public void stop() {
     List<Runnable> steps = new ArrayList<>();
+    if (noResponse != null) {
+      steps.add(noResponse::stop);
+    }
     if (vertx != null) {
       steps.add(() -> vertx.close().await());
     }

@@ -23,6 +23,9 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
     require(models != null, "section missing", "models");
     require(decide != null, "section missing", "decide");
     require(learning != null, "section missing", "learning");
+    require(learning.noResponseSeconds() < decide.decisionTtlHours() * 3600L, "must be shorter than decide.decisionTtlHours ("
+        + decide.decisionTtlHours() + " h), after which feedback on a decision is refused; got " + learning.noResponseSeconds() + " s",
+        "learning.noResponseSeconds");
   }
 
   /** HTTP listener and input limits. */
@@ -183,9 +186,12 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    * @param positiveOutcomes feedback outcomes learned as an acceptance
    * @param negativeOutcomes feedback outcomes learned as a refusal (others, such as impression, are only logged)
    * @param features numeric CEL expressions over profile, context, channel and placement: the context of every offer model
+   * @param noResponseSeconds an offer with an {@code impression} and no learning outcome this long after it is learned as a
+   *     refusal ({@code no_response}); 0 turns this off
    */
   public record Learning(boolean explore, double controlShare, int choiceDraws, double priorVariance, String baseline,
-      double priorAcceptRate, List<String> positiveOutcomes, List<String> negativeOutcomes, List<String> features) {
+      double priorAcceptRate, List<String> positiveOutcomes, List<String> negativeOutcomes, List<String> features,
+      int noResponseSeconds) {
     public static final List<String> OUTCOMES = List.of("impression", "click", "accept", "reject", "convert", "dismiss");
 
     public Learning {
@@ -207,6 +213,7 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       }
       features = features == null ? List.of() : List.copyOf(features);
       require(features.size() <= 64, "at most 64 features, got " + features.size(), "learning.features");
+      require(noResponseSeconds >= 0, "must be 0 (off) or positive, got " + noResponseSeconds, "learning.noResponseSeconds");
     }
   }
 

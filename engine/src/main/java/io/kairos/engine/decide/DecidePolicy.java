@@ -35,7 +35,16 @@ public record DecidePolicy(OfferLearner learner, LearningFeatures features, Kair
     return settings.positiveOutcomes().contains(outcome);
   }
 
+  /** A configured refusal, or {@link NoResponseSweep#OUTCOME}: shown and left unanswered. */
   public boolean isNegative(String outcome) {
-    return settings.negativeOutcomes().contains(outcome);
+    return settings.negativeOutcomes().contains(outcome) || NoResponseSweep.OUTCOME.equals(outcome);
+  }
+
+  /** The outcomes that answer a shown offer for good: every learned one, and {@link NoResponseSweep#OUTCOME}. */
+  public java.util.List<String> answers() {
+    java.util.List<String> all = new java.util.ArrayList<>(settings.positiveOutcomes());
+    all.addAll(settings.negativeOutcomes());
+    all.add(NoResponseSweep.OUTCOME);
+    return java.util.List.copyOf(all);
   }
 }

@@ -103,7 +103,7 @@ final class HillstromReplayCommand implements Callable<Integer> {
         "decide.offersFile", home.resolve("config/hillstrom-offers.yaml").toString(), "store.fsync", "false");
     KairosConfig base = ConfigLoader.load(home, null, Map.of(), overrides);
     KairosConfig.Learning learning = new KairosConfig.Learning(explore, 0, 32, priorVariance, "constant", 0.01,
-        List.of("convert"), List.of("dismiss", "reject"), FEATURES);
+        List.of("convert"), List.of("dismiss", "reject"), FEATURES, 0);
     return new KairosConfig(base.server(), base.store(), base.grid(), base.identity(), base.traits(), base.consent(), base.models(),
         base.decide(), learning);
   }

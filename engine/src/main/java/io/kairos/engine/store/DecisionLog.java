@@ -15,5 +15,14 @@ public interface DecisionLog {
   /** The decision as logged, if it is in the log (it is gone after the person's erasure). Blocking. */
   Optional<StoredDecision> find(String decisionId);
 
+  /** An offer of a decision that was shown ({@code seq} orders the feedback log). */
+  record Shown(long seq, String decisionId, String offerId) {}
+
+  /**
+   * Offers with a {@code shown} outcome recorded in [{@code from}, {@code to}) and none of the
+   * {@code answers} yet, in log order after {@code afterSeq}, at most {@code limit}. Blocking.
+   */
+  List<Shown> unanswered(String shown, List<String> answers, long from, long to, long afterSeq, int limit);
+
   CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body);
 }

@@ -14,7 +14,8 @@ public final class SqliteDecisionLog implements DecisionLog {
       "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
           + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
       "CREATE INDEX IF NOT EXISTS decisions_profile ON decisions (profile_id)",
-      "CREATE INDEX IF NOT EXISTS feedback_decision ON feedback (decision_id)");
+      "CREATE INDEX IF NOT EXISTS feedback_decision ON feedback (decision_id)",
+      "CREATE INDEX IF NOT EXISTS feedback_outcome_at ON feedback (outcome, created_at)");
 
   private final SqliteDatabase db;
 
@@ -46,6 +47,20 @@ public final class SqliteDecisionLog implements DecisionLog {
     db.query("SELECT offer_id, outcome FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId),
         rs -> outcomes.add(rs.getString(1) + "|" + rs.getString(2)));
     return Optional.of(new StoredDecision(body[0], at[0], outcomes));
+  }
+
+  @Override
+  public List<Shown> unanswered(String shown, List<String> answers, long from, long to, long afterSeq, int limit) {
+    List<String> args = new ArrayList<>(List.of(shown, Long.toString(from), Long.toString(to), Long.toString(afterSeq)));
+    args.addAll(answers);
+    args.add(Integer.toString(limit));
+    String in = String.join(", ", java.util.Collections.nCopies(answers.size(), "?"));
+    List<Shown> out = new ArrayList<>();
+    db.query("SELECT f.seq, f.decision_id, f.offer_id FROM feedback f WHERE f.outcome = ? AND f.created_at >= ? AND f.created_at < ? "
+        + "AND f.seq > ? AND NOT EXISTS (SELECT 1 FROM feedback g WHERE g.decision_id = f.decision_id AND g.offer_id = f.offer_id "
+        + "AND g.outcome IN (" + in + ")) ORDER BY f.seq LIMIT ?", args,
+        rs -> out.add(new Shown(rs.getLong(1), rs.getString(2), rs.getString(3))));
+    return out;
   }
 
   @Override

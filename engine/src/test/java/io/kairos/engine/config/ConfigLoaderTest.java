@@ -41,6 +41,8 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("server.port");
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_PORT", "eighty"), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("eighty");
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_LEARNING_NO_RESPONSE_SECONDS", "90000"), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("learning.noResponseSeconds: must be shorter than decide.decisionTtlHours");
   }
 
   @Test
