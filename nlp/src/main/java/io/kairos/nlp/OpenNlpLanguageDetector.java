@@ -3,6 +3,8 @@ package io.kairos.nlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
@@ -28,13 +30,33 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
    */
   public static final int MAX_CHARS = 160;
   private static final String RESOURCE = "/langdetect-183.bin";
-  /** ISO 639-3 codes the model returns, for the languages Kairos has sentiment for, to ISO 639-1. */
-  private static final Map<String, String> ISO1 = Map.ofEntries(
-      Map.entry("eng", "en"), Map.entry("rus", "ru"), Map.entry("cmn", "zh"), Map.entry("zho", "zh"),
-      Map.entry("ara", "ar"), Map.entry("arb", "ar"), Map.entry("arz", "ar"), Map.entry("ron", "ro"),
-      Map.entry("fra", "fr"), Map.entry("deu", "de"), Map.entry("spa", "es"), Map.entry("ita", "it"),
-      Map.entry("por", "pt"), Map.entry("hin", "hi"), Map.entry("nld", "nl"), Map.entry("pol", "pl"),
-      Map.entry("tur", "tr"), Map.entry("ukr", "uk"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"));
+  /**
+   * The model's ISO 639-3 codes to ISO 639-1: the JDK's table ({@link Locale#getISO3Language}) plus
+   * the individual languages the model reports under a macrolanguage that has a two-letter code
+   * (Mandarin is Chinese, Standard Estonian is Estonian, ...). Languages with no two-letter code
+   * (Cebuano, Waray, Low German, Swiss German, Min Nan, Asturian, Minangkabau) keep their three letters.
+   */
+  static final Map<String, String> ISO1 = iso1();
+
+  private static Map<String, String> iso1() {
+    Map<String, String> m = new HashMap<>();
+    Map<String, String> current = Map.of("iw", "he", "in", "id", "ji", "yi"); // JDK 17 lists the withdrawn codes
+    for (String two : Locale.getISOLanguages()) {
+      m.put(new Locale(two).getISO3Language(), current.getOrDefault(two, two));
+    }
+    m.putAll(Map.of("cmn", "zh", "arb", "ar", "arz", "ar", "ekk", "et", "lvs", "lv", "pes", "fa", "plt", "mg", "pnb", "pa"));
+    return Map.copyOf(m);
+  }
+
+  /** Every language the model can answer, as the detector reports it. */
+  java.util.List<String> codes() {
+    return java.util.Arrays.stream(model.languages()).map(OpenNlpLanguageDetector::toIso1).toList();
+  }
+
+  /** A model language code in the form the detector reports it: ISO 639-1 where one exists. */
+  static String toIso1(String iso3) {
+    return ISO1.getOrDefault(iso3, iso3);
+  }
 
   private final PackedNGramLanguageModel model;
 
@@ -100,7 +122,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
       }
     }
     String iso3 = model.language(best);
-    String code = ISO1.getOrDefault(iso3, iso3);
+    String code = toIso1(iso3);
     double secondProb = second < 0 ? 0 : probs[second];
     double confidence = probs[best] / Math.max(1e-12, probs[best] + secondProb);
     if (han * 2 > letters && !"ja".equals(code)) {

@@ -26,6 +26,18 @@ class LanguageDetectionTest {
     samples.forEach((lang, text) -> assertThat(DETECTOR.detect(text).code()).as(text).isEqualTo(lang));
   }
 
+  /** ISO 639-1 wherever the language has a code: Bulgarian is bg, not the model's bul (which a consumer filtering on bg would miss). */
+  @Test
+  void everyLanguageWithATwoLetterCodeIsReportedByIt() {
+    assertThat(DETECTOR.codes()).hasSize(103)
+        .allSatisfy(code -> assertThat(code.length() == 2 || java.util.Set.of("ceb", "war", "nds", "gsw", "nan", "ast", "min").contains(code))
+            .as(code).isTrue())
+        .contains("bg", "ce", "fa", "et", "lv", "mg", "pa", "zh", "ar", "he", "id")
+        .doesNotContain("iw", "in");
+    assertThat(DETECTOR.detect("Доставката отново закъсня и никой не отговори на имейлите ми за възстановяване на парите.").code()).isEqualTo("bg");
+    assertThat(DETECTOR.detect("تحویل دوباره دیر شد و هیچ کس به ایمیل های من در مورد بازپرداخت پاسخ نداد.").code()).isEqualTo("fa");
+  }
+
   @Test
   void tooShortEmptyOrGarbageIsUnknownNotAnError() {
     assertThat(DETECTOR.detect(null).code()).isEqualTo(DetectedLanguage.UNKNOWN);
