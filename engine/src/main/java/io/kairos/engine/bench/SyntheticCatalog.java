@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * A large made-up catalog for the decide benchmarks: {@code n} offers on web and e-mail, each with
  * two CEL conditions that every profile passes (the worst case: all offers are eligible, so all are
- * drawn, ranked and explained), values from 5 to 54, and every other offer in one of 20 groups (so
- * arbitration has groups to respect).
+ * drawn, ranked and explained): one shared by every offer, as a catalog-wide eligibility rule would be,
+ * and one of its own, so {@code n + 1} distinct conditions per decision. Values from 5 to 54, and every
+ * other offer in one of 20 groups (so arbitration has groups to respect).
  */
 public final class SyntheticCatalog {
 
@@ -45,7 +46,7 @@ public final class SyntheticCatalog {
   }
 
   private static List<String> conditions(int i) {
-    return List.of("profile.purchaseTotal >= 0.0 && channel != 'sms'", "profile.propensity > 0.00" + (i % 5));
+    return List.of("profile.purchaseTotal >= 0.0 && channel != 'sms'", "profile.propensity > -" + (i + 1) + ".0");
   }
 
   private static String group(int i) {

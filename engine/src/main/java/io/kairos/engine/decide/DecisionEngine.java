@@ -80,6 +80,8 @@ public final class DecisionEngine {
     variables.put("channel", request.channel());
     variables.put("placement", request.placement() == null ? "" : request.placement());
     Map<String, Object> activation = OfferCondition.activation(variables);
+    // One evaluation per distinct condition: offers often share a rule (a segment, a consent or channel check).
+    Map<String, Object> verdicts = new HashMap<>();
 
     List<Eligible> passed = new ArrayList<>();
     List<ExcludedOffer> excluded = new ArrayList<>();
@@ -111,15 +113,11 @@ public final class DecisionEngine {
       List<String> reasons = new ArrayList<>();
       String failed = null;
       for (OfferCondition condition : offer.conditions()) {
-        try {
-          if (condition.test(activation)) {
-            reasons.add(condition.heldReason());
-          } else {
-            failed = condition.notMetReason();
-            break;
-          }
-        } catch (Exception e) {
-          failed = "condition could not be evaluated: " + condition.source() + " (" + e.getMessage() + ")";
+        Object verdict = verdicts.computeIfAbsent(condition.source(), key -> verdict(condition, activation));
+        if (verdict == Boolean.TRUE) {
+          reasons.add(condition.heldReason());
+        } else {
+          failed = verdict == Boolean.FALSE ? condition.notMetReason() : (String) verdict;
           break;
         }
       }
@@ -192,6 +190,15 @@ public final class DecisionEngine {
     return new Decision(RandomIds.uuid(), person == null ? null : person.profileId(), request.channel(),
         request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded),
         choice.policy(), x, offset, logged);
+  }
+
+  /** {@code TRUE}, {@code FALSE}, or why the condition could not be evaluated. */
+  private static Object verdict(OfferCondition condition, Map<String, Object> activation) {
+    try {
+      return condition.test(activation);
+    } catch (Exception e) {
+      return "condition could not be evaluated: " + condition.source() + " (" + e.getMessage() + ")";
+    }
   }
 
   /** An offer that passed every rule, with the conditions that held. */

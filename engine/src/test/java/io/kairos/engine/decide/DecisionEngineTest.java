@@ -80,6 +80,26 @@ class DecisionEngineTest {
         .extracting(ExcludedOffer::reason).asString().contains("could not be evaluated");
   }
 
+  /** Offers sharing a condition share its one evaluation per decision, and each still explains itself with it. */
+  @Test
+  void aSharedConditionGivesEveryOfferTheSameVerdictAndReason() {
+    OfferCatalog shared = new OfferCatalog(List.of(
+        new Offer("a", "A", List.of("web"), List.of(), List.of(cond("profile.cartValue > 0"), cond("context.tier == 'gold'")), 10, 1, Map.of()),
+        new Offer("b", "B", List.of("web"), List.of(), List.of(cond("profile.cartValue > 0"), cond("context.tier == 'gold'")), 20, 1, Map.of()),
+        new Offer("c", "C", List.of("web"), List.of(), List.of(cond("profile.cartValue > 0")), 30, 1, Map.of()),
+        new Offer("d", "D", List.of("web"), List.of(), List.of(cond("profile.cartValue > 1000")), 40, 1, Map.of())));
+    DecisionEngine e = engine(shared);
+    Decision withoutTier = e.decide(new DecisionRequest("p1", null, "web", null, Map.of(), 5), withCart(0.5), 0.15, true, 0);
+    assertThat(withoutTier.offers()).extracting(RankedOffer::offerId).containsExactly("c");
+    assertThat(withoutTier.excluded()).filteredOn(x -> List.of("a", "b").contains(x.offerId())).hasSize(2)
+        .allSatisfy(x -> assertThat(x.reason()).startsWith("condition could not be evaluated: context.tier == 'gold'"));
+    assertThat(withoutTier.excluded()).filteredOn(x -> x.offerId().equals("d")).first().extracting(ExcludedOffer::reason)
+        .isEqualTo("condition not met: profile.cartValue > 1000");
+    Decision gold = e.decide(new DecisionRequest("p1", null, "web", null, Map.of("tier", "gold"), 5), withCart(0.5), 0.15, true, 0);
+    assertThat(gold.offers()).extracting(RankedOffer::offerId).containsExactly("c", "b", "a");
+    assertThat(gold.offers()).allSatisfy(o -> assertThat(o.reasons()).contains("condition held: profile.cartValue > 0"));
+  }
+
   @Test
   void contextConditionsAndLimitApply() {
     Decision d = engine.decide(new DecisionRequest("p1", null, "web", null, Map.of("tier", "gold"), 1), withCart(0.5), 0.15, true, 0);
