@@ -165,6 +165,7 @@ public final class KairosEngine {
       noResponse = new NoResponseSweep(vertx, gridWorkers, decisions, decisionLog, config.learning().noResponseSeconds(),
           config.decide().decisionTtlHours(), clock, metrics.counter("kairos.feedback.no.response"));
       noResponse.start();
+      metrics.gauge("kairos.feedback.no.response.sweeps", noResponse::passes);
     }
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock, pending);

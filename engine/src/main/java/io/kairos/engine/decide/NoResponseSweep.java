@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class NoResponseSweep {
   private final Clock clock;
   private final Counter learned;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong passes = new AtomicLong();
   private long timer = -1;
 
   public NoResponseSweep(Vertx vertx, WorkerExecutor workers, DecisionService decisions, DecisionLog log, int noResponseSeconds,
@@ -71,6 +73,11 @@ public final class NoResponseSweep {
     }
   }
 
+  /** Passes completed since start (a gauge; tests wait on it instead of sleeping). */
+  public long passes() {
+    return passes.get();
+  }
+
   /**
    * One pass over every impression that is due (older than the no-response time, younger than the
    * decision TTL) and unanswered; completes with how many became {@value #OUTCOME}. A pass still
@@ -81,7 +88,10 @@ public final class NoResponseSweep {
       return Future.succeededFuture(0);
     }
     long now = clock.millis();
-    return page(now, 0, 0).onComplete(done -> running.set(false)).onFailure(e -> LOG.warn("no-response sweep failed: {}", e.toString()));
+    return page(now, 0, 0).onComplete(done -> {
+      passes.incrementAndGet();
+      running.set(false);
+    }).onFailure(e -> LOG.warn("no-response sweep failed: {}", e.toString()));
   }
 
   private Future<Integer> page(long now, long afterSeq, int sofar) {

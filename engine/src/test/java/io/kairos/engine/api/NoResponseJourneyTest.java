@@ -3,11 +3,17 @@ package io.kairos.engine.api;
 import static io.kairos.engine.api.IdentityJourneyTest.send;
 import static io.kairos.engine.api.LearningJourneyTest.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kairos.engine.TestEngines;
 import io.kairos.engine.api.IdentityJourneyTest.Response;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +41,24 @@ class NoResponseJourneyTest {
     return m == null ? new JsonObject().put("observations", 0).put("positives", 0) : m;
   }
 
-  static void awaitObservations(int port, String offerId, long expected) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (model(port, offerId).getLong("observations") < expected && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+  static void awaitObservations(int port, String offerId, long expected) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> model(port, offerId).getLong("observations") >= expected);
     assertThat(model(port, offerId).getLong("observations")).as(offerId + " observations").isEqualTo(expected);
+  }
+
+  /** Sweep passes completed (the {@code kairos_feedback_no_response_sweeps} gauge); -1 when the engine has no sweep. */
+  static long sweeps(int port) throws Exception {
+    String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return scrape.lines().filter(l -> l.startsWith("kairos_feedback_no_response_sweeps ")).map(l -> (long) Double.parseDouble(l.split(" ")[1]))
+        .findFirst().orElse(-1L);
+  }
+
+  /** Waits until two more sweep passes have completed, so whatever they would learn has been learned. */
+  static void awaitTwoMoreSweeps(int port) throws Exception {
+    long now = sweeps(port);
+    assertThat(now).as("the engine sweeps").isGreaterThanOrEqualTo(0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> sweeps(port) >= now + 2);
   }
 
   static JsonObject decide(int port) {
@@ -71,7 +89,7 @@ class NoResponseJourneyTest {
 
       awaitObservations(port, "ignored", 1);
       assertThat(model(port, "ignored").getLong("positives")).isZero();
-      Thread.sleep(2_500); // more sweeps: nothing is learned twice, and the accepted offer gets no refusal
+      awaitTwoMoreSweeps(port); // nothing is learned twice, and the accepted offer gets no refusal
       assertThat(model(port, "ignored").getLong("observations")).isEqualTo(1);
       assertThat(model(port, "taken").getLong("observations")).isEqualTo(1);
       assertThat(model(port, "taken").getLong("positives")).isEqualTo(1);
@@ -101,8 +119,8 @@ class NoResponseJourneyTest {
       int port = engine.port();
       String id = decide(port).getString("decisionId");
       ok(feedback(port, id, "ignored", "impression"));
-      Thread.sleep(1_500);
-      assertThat(model(port, "ignored").getLong("observations")).as("0 turns the sweep off").isZero();
+      assertThat(sweeps(port)).as("0 turns the sweep off: no sweep runs").isEqualTo(-1);
+      assertThat(model(port, "ignored").getLong("observations")).isZero();
       assertThat(List.of(feedback(port, id, "ignored", "dismiss").body().getBoolean("learned"))).containsExactly(true);
     }
   }
