@@ -3,7 +3,9 @@ package io.kairos.nlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -49,8 +51,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
   }
 
   /** Every language the model can answer, as the detector reports it. */
-  java.util.List<String> codes() {
-    return java.util.Arrays.stream(model.languages()).map(OpenNlpLanguageDetector::toIso1).toList();
+  List<String> codes() {
+    return Arrays.stream(model.languages()).map(OpenNlpLanguageDetector::toIso1).toList();
   }
 
   /** A model language code in the form the detector reports it: ISO 639-1 where one exists. */

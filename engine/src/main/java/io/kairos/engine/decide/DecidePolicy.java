@@ -3,6 +3,8 @@ package io.kairos.engine.decide;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.learn.OfferLearner;
 import io.kairos.engine.learn.OfferModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -41,10 +43,10 @@ public record DecidePolicy(OfferLearner learner, LearningFeatures features, Kair
   }
 
   /** The outcomes that answer a shown offer for good: every learned one, and {@link NoResponseSweep#OUTCOME}. */
-  public java.util.List<String> answers() {
-    java.util.List<String> all = new java.util.ArrayList<>(settings.positiveOutcomes());
+  public List<String> answers() {
+    List<String> all = new ArrayList<>(settings.positiveOutcomes());
     all.addAll(settings.negativeOutcomes());
     all.add(NoResponseSweep.OUTCOME);
-    return java.util.List.copyOf(all);
+    return List.copyOf(all);
   }
 }
