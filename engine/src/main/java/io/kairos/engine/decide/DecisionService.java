@@ -134,7 +134,7 @@ public final class DecisionService {
               break;
           }
           long now = clock.millis();
-          JsonObject summary = new JsonObject(claim.summary());
+          JsonObject summary = claimed.summary();
           CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
           CompletableFuture<Void> contacted = claimed.liveProfileId() == null ? CompletableFuture.completedFuture(null)
               : contacts.record(claimed.liveProfileId(), List.of(new Contact(offerId, catalog.get().groupOf(offerId),
@@ -147,18 +147,25 @@ public final class DecisionService {
         });
   }
 
-  /** A claimed outcome, and the profile its contact is recorded for (null when none is): the decision's person as they are now, after any merge. */
-  private record Claimed(RecordOutcome.Claim claim, String liveProfileId) {}
+  /**
+   * A claimed outcome, its decision's summary parsed (null unless the outcome applies), and the profile
+   * its contact is recorded for (null when none is): the decision's person as they are now, after any merge.
+   */
+  private record Claimed(RecordOutcome.Claim claim, JsonObject summary, String liveProfileId) {}
 
+  /** Blocking: claims the outcome and, when it applies, parses the summary and finds the live profile on this worker. */
   private Claimed claimFor(String decisionId, RecordOutcome processor, Contact.Kind answer) {
     RecordOutcome.Claim claim = claim(decisionId, processor);
-    boolean applies = "recorded".equals(claim.status()) || "learn".equals(claim.status());
-    if (!applies || answer == null || !catalog.get().usesContactHistory()) {
-      return new Claimed(claim, null);
+    if (!"recorded".equals(claim.status()) && !"learn".equals(claim.status())) {
+      return new Claimed(claim, null, null);
     }
-    String decidedFor = new JsonObject(claim.summary()).getString("profileId");
+    JsonObject summary = new JsonObject(claim.summary());
+    if (answer == null || !catalog.get().usesContactHistory()) {
+      return new Claimed(claim, summary, null);
+    }
+    String decidedFor = summary.getString("profileId");
     Profile now = decidedFor == null ? null : profiles.get(decidedFor);
-    return new Claimed(claim, now == null ? decidedFor : now.profileId());
+    return new Claimed(claim, summary, now == null ? decidedFor : now.profileId());
   }
 
   /**

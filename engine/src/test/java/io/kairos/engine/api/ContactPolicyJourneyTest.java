@@ -55,10 +55,7 @@ class ContactPolicyJourneyTest {
       """;
 
   static JsonObject decide(int port) {
-    Response r = send(port, "POST", "/v1/decide", new JsonObject().put("identifiers", new JsonObject().put("userId", "ann"))
-        .put("channel", "web").put("limit", 4));
-    assertThat(r.status()).as(r.body().encode()).isEqualTo(200);
-    return r.body();
+    return decideFor(port, "userId", "ann");
   }
 
   static Map<String, String> why(JsonObject decision) {
