@@ -2,12 +2,13 @@ package io.kairos.engine.decide;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,8 +22,15 @@ public final class DecisionJson {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
-  /** The answer to the request and the decision log's record of it. */
-  public record Forms(String response, String log) {}
+  /**
+   * The answer to the request and the decision log's record of it, as UTF-8 JSON: the answer goes
+   * to the socket and the record to SQLite without ever being a {@code String} (a 200-offer record
+   * is about 30 KB, and as a String it was UTF-16 and then encoded again for SQLite).
+   */
+  public record Forms(byte[] response, byte[] log) {}
+
+  /** One output buffer per worker thread, reset for each decision, so only the final copies allocate. */
+  private static final ThreadLocal<ByteArrayBuilder> BUFFERS = ThreadLocal.withInitial(() -> new ByteArrayBuilder(16_384));
 
   private DecisionJson() {}
 
@@ -31,47 +39,48 @@ public final class DecisionJson {
    * explained answer is written once and shared; only an unexplained one is written on its own.
    */
   public static Forms forms(Decision d, boolean explain) {
-    StringWriter out = new StringWriter(1024);
+    ByteArrayBuilder out = BUFFERS.get();
+    out.reset();
+    JsonDecimals numbers = new JsonDecimals();
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      writeAnswerFields(g, d, true);
+      writeAnswerFields(g, d, true, numbers);
       g.flush();
-      String explained = out.toString();
-      out.getBuffer().setLength(0);
+      int explained = out.size();
       g.writeArrayFieldStart("candidates");
       for (DecisionCandidate c : d.candidates()) {
         g.writeStartObject();
         g.writeStringField("offerId", c.offerId());
-        g.writeNumberField("acceptance", c.acceptance());
-        g.writeNumberField("logitSd", c.logitSd());
-        g.writeNumberField("multiplier", c.multiplier());
-        g.writeNumberField("probability", c.probability());
-        g.writeNumberField("firstProbability", c.firstProbability());
+        number(g, numbers, "acceptance", c.acceptance());
+        number(g, numbers, "logitSd", c.logitSd());
+        number(g, numbers, "multiplier", c.multiplier());
+        number(g, numbers, "probability", c.probability());
+        number(g, numbers, "firstProbability", c.firstProbability());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
       g.flush();
-      String log = explained + out;
-      return new Forms(explain ? explained + "}" : answer(d, false), log);
+      byte[] log = out.toByteArray();
+      byte[] response;
+      if (explain) {
+        response = Arrays.copyOf(log, explained + 1);
+        response[explained] = '}';
+      } else {
+        out.reset();
+        try (JsonGenerator answer = MAPPER.createGenerator(out)) {
+          writeAnswerFields(answer, d, false, numbers);
+          answer.writeEndObject();
+        }
+        response = out.toByteArray();
+      }
+      return new Forms(response, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The answer alone, without candidates; no reasons or excluded offers unless {@code explain}. */
-  public static String answer(Decision d, boolean explain) {
-    StringWriter out = new StringWriter(512);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      writeAnswerFields(g, d, explain);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 
   /** Opens the object and writes every field of the answer, leaving the object open. */
-  private static void writeAnswerFields(JsonGenerator g, Decision d, boolean explain) throws IOException {
+  private static void writeAnswerFields(JsonGenerator g, Decision d, boolean explain, JsonDecimals numbers) throws IOException {
     g.writeStartObject();
     g.writeStringField("decisionId", d.decisionId());
     g.writeStringField("profileId", d.profileId());
@@ -81,7 +90,7 @@ public final class DecisionJson {
     stringArray(g, "consent", d.consent());
     g.writeArrayFieldStart("offers");
     for (RankedOffer o : d.offers()) {
-      offer(g, o, explain);
+      offer(g, o, explain, numbers);
     }
     g.writeEndArray();
     if (explain) {
@@ -96,19 +105,23 @@ public final class DecisionJson {
     }
     g.writeStringField("policy", d.policy());
     g.writeFieldName("features");
-    g.writeArray(d.features(), 0, d.features().length);
-    g.writeNumberField("offset", d.offset());
+    g.writeStartArray();
+    for (double x : d.features()) {
+      numbers.write(g, x);
+    }
+    g.writeEndArray();
+    number(g, numbers, "offset", d.offset());
   }
 
-  private static void offer(JsonGenerator g, RankedOffer o, boolean explain) throws IOException {
+  private static void offer(JsonGenerator g, RankedOffer o, boolean explain, JsonDecimals numbers) throws IOException {
     g.writeStartObject();
     g.writeStringField("offerId", o.offerId());
     g.writeStringField("name", o.name());
-    g.writeNumberField("score", o.score());
-    g.writeNumberField("acceptance", o.acceptance());
-    g.writeNumberField("propensity", o.propensity());
-    g.writeNumberField("value", o.value());
-    g.writeNumberField("probability", o.probability());
+    number(g, numbers, "score", o.score());
+    number(g, numbers, "acceptance", o.acceptance());
+    number(g, numbers, "propensity", o.propensity());
+    number(g, numbers, "value", o.value());
+    number(g, numbers, "probability", o.probability());
     if (explain) {
       stringArray(g, "reasons", o.reasons());
     }
@@ -124,6 +137,11 @@ public final class DecisionJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void number(JsonGenerator g, JsonDecimals numbers, String field, double value) throws IOException {
+    g.writeFieldName(field);
+    numbers.write(g, value);
   }
 
   private static void stringArray(JsonGenerator g, String field, Iterable<String> values) throws IOException {

@@ -1,4 +1,4 @@
 package io.kairos.engine.decide;
 
 /** A decision and the JSON answer to its request (the decision log holds the complete form). */
-public record LoggedDecision(Decision decision, String json) {}
+public record LoggedDecision(Decision decision, byte[] json) {}

@@ -78,7 +78,7 @@ final class DecideBenchCommand implements Callable<Integer> {
           nanos[i] = decided - t;
           jsonNanos[i] = System.nanoTime() - decided;
           chosen += d.offers().size();
-          bytes += json.response().length() + json.log().length();
+          bytes += json.response().length + json.log().length;
         }
       }
       Arrays.sort(nanos);
@@ -88,7 +88,7 @@ final class DecideBenchCommand implements Callable<Integer> {
           .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)
           .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (double) decisions)
           .put("json_p50_us", jsonNanos[decisions / 2] / 1000.0).put("json_p99_us", jsonNanos[(int) (decisions * 0.99)] / 1000.0)
-          .put("json_mean_chars", bytes / decisions).encodePrettily());
+          .put("json_mean_bytes", bytes / decisions).encodePrettily());
     }
     return 0;
   }

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /** The log of decisions made and the feedback received on them, for evaluation and learning. */
 public interface DecisionLog {
 
-  CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, String body);
+  /** Logs a decision; {@code body} is its UTF-8 JSON record. */
+  CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body);
 
   /** A logged decision and the outcomes it has received, as {@code offerId|outcome}. */
   record StoredDecision(String body, long createdAt, List<String> outcomes) {}

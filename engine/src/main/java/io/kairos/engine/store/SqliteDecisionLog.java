@@ -24,10 +24,11 @@ public final class SqliteDecisionLog implements DecisionLog {
   }
 
   @Override
-  public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, String body) {
+  public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body) {
+    // Bound as bytes and cast in SQLite: UTF-8 bytes become TEXT without a conversion on either side.
     return db.write(c -> {
       SqliteDatabase.update(c,
-          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))",
           decisionId, profileId, channel, placement, at, body);
     });
   }

@@ -2,6 +2,7 @@ package io.kairos.engine.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DecisionJsonTest {
 
   private static Decision decision() {
-    List<String> reasons = new ArrayList<>(List.of("condition held: profile.cartValue > 0", "P(accept) 0.310 \"quoted\""));
+    List<String> reasons = new ArrayList<>(List.of("condition held: profile.cartValue > 0", "P(accept) 0.310 \"quoted\" × value ≥ 0 — 日本"));
     RankedOffer chosen = new RankedOffer("a", "Offer A", 12.4, 0.31, 0.2, 40.0, 0.93, reasons, "{\"code\":\"CART10\"}");
     return new Decision("d-1", "p-1", "web", null, 1L, "base rate", List.of(), List.of(chosen),
         List.of(new ExcludedOffer("b", "eligible but ranked below the limit of 1")), "thompson", new double[] {1.0, 0.2}, -1.4,
@@ -21,11 +22,12 @@ class DecisionJsonTest {
   @Test
   void theLogIsTheExplainedAnswerWithTheCandidates() {
     DecisionJson.Forms forms = DecisionJson.forms(decision(), true);
-    JsonObject answer = new JsonObject(forms.response());
-    JsonObject log = new JsonObject(forms.log());
+    JsonObject answer = new JsonObject(Buffer.buffer(forms.response()));
+    JsonObject log = new JsonObject(Buffer.buffer(forms.log()));
     assertThat(answer.containsKey("candidates")).isFalse();
     assertThat(answer.getJsonArray("excluded").getJsonObject(0).getString("offerId")).isEqualTo("b");
     assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons")).hasSize(2);
+    assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons").getString(1)).endsWith("× value ≥ 0 — 日本");
     assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonObject("payload").getString("code")).isEqualTo("CART10");
     assertThat(answer.getString("placement")).isNull();
     JsonObject withoutCandidates = log.copy();
@@ -38,11 +40,11 @@ class DecisionJsonTest {
   @Test
   void anUnexplainedAnswerLeavesOutReasonsAndExcludedButTheLogKeepsThem() {
     DecisionJson.Forms forms = DecisionJson.forms(decision(), false);
-    JsonObject answer = new JsonObject(forms.response());
+    JsonObject answer = new JsonObject(Buffer.buffer(forms.response()));
     assertThat(answer.containsKey("excluded")).isFalse();
     assertThat(answer.getJsonArray("offers").getJsonObject(0).containsKey("reasons")).isFalse();
     assertThat(answer.getJsonArray("offers").getJsonObject(0).getDouble("probability")).isEqualTo(0.93);
-    JsonObject log = new JsonObject(forms.log());
+    JsonObject log = new JsonObject(Buffer.buffer(forms.log()));
     assertThat(log.getJsonArray("excluded")).hasSize(1);
     assertThat(log.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons")).hasSize(2);
   }

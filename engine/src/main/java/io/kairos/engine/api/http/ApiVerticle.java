@@ -8,6 +8,7 @@ import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileJson;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -139,7 +140,7 @@ public final class ApiVerticle extends VerticleBase {
   private void decide(RoutingContext ctx) {
     Timer.Sample sample = Timer.start();
     services.decisions().decide(decideParser.decide(ctx.body().buffer()))
-        .onSuccess(d -> ctx.response().setStatusCode(200).putHeader("content-type", JSON).end(d.json()))
+        .onSuccess(d -> ctx.response().setStatusCode(200).putHeader("content-type", JSON).end(Buffer.buffer(d.json())))
         .onFailure(ctx::fail)
         .onComplete(ar -> sample.stop(services.metrics().request("decide")));
   }
