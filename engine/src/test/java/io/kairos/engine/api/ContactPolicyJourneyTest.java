@@ -167,6 +167,41 @@ class ContactPolicyJourneyTest {
     }
   }
 
+  /**
+   * A reject sent after a merge, answering a decision made for the anonymous profile before it, cools
+   * the offer down for the person as they are now, whichever profile survived. People are added until
+   * both directions of the merge have been seen (two in a row the same way has odds of one half; twenty has 2^-19).
+   */
+  @Test
+  void anAnswerToADecisionMadeBeforeAMergeCountsForTheSurvivor() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    Files.writeString(offers, OFFERS);
+    int mergedAway = 0;
+    int kept = 0;
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), Map.of("decide.offersFile", offers.toString()))) {
+      int port = engine.port();
+      for (int i = 0; i < 20 && (mergedAway == 0 || kept == 0); i++) {
+        event(port, "identify", new JsonObject().put("userId", "member-" + i));
+        event(port, "page_view", new JsonObject().put("anonymousId", "visitor-" + i));
+        JsonObject beforeMerge = decideFor(port, "anonymousId", "visitor-" + i);
+        assertThat(chosen(beforeMerge)).contains("ask-once");
+        event(port, "identify", new JsonObject().put("anonymousId", "visitor-" + i).put("userId", "member-" + i));
+        feedback(port, beforeMerge, "ask-once", "reject");
+        JsonObject after = decideFor(port, "userId", "member-" + i);
+        if (after.getString("profileId").equals(beforeMerge.getString("profileId"))) {
+          kept++;
+        } else {
+          mergedAway++;
+        }
+        assertThat(chosen(after)).as("person " + i).doesNotContain("ask-once");
+        assertThat(why(after).get("ask-once")).as("person " + i)
+            .startsWith("contact policy: rejected 0 min ago; cooldown 72 h after a reject");
+      }
+    }
+    assertThat(mergedAway).as("the decision's profile was merged away at least once").isPositive();
+    assertThat(kept).as("the decision's profile survived at least once").isPositive();
+  }
+
   @Test
   void theDailyCapLimitsHowManyOffersAPersonGets() throws Exception {
     Path offers = dataDir.resolve("offers.yaml");
