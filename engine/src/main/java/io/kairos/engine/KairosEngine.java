@@ -112,6 +112,7 @@ public final class KairosEngine {
     snapshots = new SqliteSnapshotStore(db);
     OfferAdmin offers = OfferAdmin.open(catalog, new SqliteOfferChangeLog(db), clock);
     grid = GridMember.start(config.grid(), "kairos-" + UUID.randomUUID());
+    GridMember.boundEntries(grid, DecisionService.MAP_NAME, config.decide().recentDecisionsInGrid());
     profileMap = grid.getMap(GridProfileStore.MAP_NAME);
     ProfileRules rules = new ProfileRules(config.grid().recentInteractions(), config.grid().sessionTimeoutMinutes() * 60_000L);
     GridProfileStore profiles = new GridProfileStore(profileMap, rules);

@@ -61,6 +61,16 @@ public final class GridMember {
   }
 
   /**
+   * Bounds a map to about {@code maxEntries} on this member, letting the least recently used go first
+   * (Hazelcast enforces it per partition, so the bound is approximate). Dynamic configuration: call
+   * before the map is first used.
+   */
+  public static void boundEntries(HazelcastInstance member, String map, int maxEntries) {
+    member.getConfig().addMapConfig(new MapConfig(map).setStatisticsEnabled(true).setEvictionConfig(new EvictionConfig()
+        .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(maxEntries)));
+  }
+
+  /**
    * Reads served from the member's own heap: the deserialized (immutable) value is returned as is, so
    * a hit costs a hash lookup instead of a partition-thread round trip and a Compact read. Writes
    * through this member's proxy invalidate their keys as they are submitted, and a partition runs

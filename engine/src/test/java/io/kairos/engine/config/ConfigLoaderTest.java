@@ -43,6 +43,8 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("eighty");
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_LEARNING_NO_RESPONSE_SECONDS", "90000"), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("learning.noResponseSeconds: must be shorter than decide.decisionTtlHours");
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_RECENT_DECISIONS_IN_GRID", "10"), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("decide.recentDecisionsInGrid: must be at least 1000, got 10");
   }
 
   @Test
