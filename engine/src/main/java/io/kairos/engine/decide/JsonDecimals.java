@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * Writes a double as a JSON number with 15 significant digits (trailing zeros dropped, always with
- * a decimal point), without allocating. Jackson builds a {@code String} for every double it writes,
- * and a decision over 200 offers writes about 1,400 of them: that was an eighth of all allocation
- * under decide load (async-profiler, docs/BENCHMARKS.md). Fifteen digits is what a double holds
- * exactly in decimal, so {@code 0.93} is written {@code 0.93}; values outside [1e-6, 1e15), and
- * non-finite ones, go to Jackson.
+ * Writes a double as a JSON number without allocating, when at most 15 significant digits read back
+ * as exactly that double (trailing zeros dropped, always with a decimal point: {@code 0.93},
+ * {@code 40.0}, {@code 0.03125}). Jackson builds a {@code String} for every double it writes, and a
+ * decision over 200 offers writes about 1,400 of them: that was an eighth of all allocation under
+ * decide load (async-profiler, docs/BENCHMARKS.md). Other values (those that need 16 or 17 digits,
+ * those outside [1e-6, 1e15), non-finite ones) go to Jackson, so every value reads back exactly.
+ *
+ * <p>The check is exact: the digits as an integer (below 2^53) and the power of ten (at most 10^20)
+ * are both exact doubles, and IEEE division rounds their quotient correctly, which is what parsing
+ * the decimal text gives.
  */
 final class JsonDecimals {
 
@@ -40,6 +44,11 @@ final class JsonDecimals {
     int exp = (int) Math.floor(Math.log10(abs));
     int decimals = Math.max(0, DIGITS - 1 - exp);
     long scaled = Math.round(abs * POW10[decimals]);
+    if (scaled / POW10[decimals] != abs) {
+      // Fifteen digits do not read back as this double: Jackson writes the shortest form that does.
+      g.writeNumber(v);
+      return;
+    }
     int n = 0;
     do {
       digits[n++] = (char) ('0' + scaled % 10);
