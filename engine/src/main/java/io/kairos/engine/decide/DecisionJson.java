@@ -42,38 +42,39 @@ public final class DecisionJson {
     ByteArrayBuilder out = BUFFERS.get();
     out.reset();
     JsonDecimals numbers = new JsonDecimals();
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      writeAnswerFields(g, d, true, numbers);
-      g.flush();
-      int explained = out.size();
-      g.writeArrayFieldStart("candidates");
-      for (DecisionCandidate c : d.candidates()) {
-        g.writeStartObject();
-        g.writeStringField("offerId", c.offerId());
-        number(g, numbers, "acceptance", c.acceptance());
-        number(g, numbers, "logitSd", c.logitSd());
-        number(g, numbers, "multiplier", c.multiplier());
-        number(g, numbers, "probability", c.probability());
-        number(g, numbers, "firstProbability", c.firstProbability());
+    try {
+      byte[] log;
+      int explained;
+      try (JsonGenerator g = MAPPER.createGenerator(out)) {
+        writeAnswerFields(g, d, true, numbers);
+        g.flush();
+        explained = out.size();
+        g.writeArrayFieldStart("candidates");
+        for (DecisionCandidate c : d.candidates()) {
+          g.writeStartObject();
+          g.writeStringField("offerId", c.offerId());
+          number(g, numbers, "acceptance", c.acceptance());
+          number(g, numbers, "logitSd", c.logitSd());
+          number(g, numbers, "multiplier", c.multiplier());
+          number(g, numbers, "probability", c.probability());
+          number(g, numbers, "firstProbability", c.firstProbability());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.flush();
-      byte[] log = out.toByteArray();
-      byte[] response;
+      log = out.toByteArray();
       if (explain) {
-        response = Arrays.copyOf(log, explained + 1);
+        byte[] response = Arrays.copyOf(log, explained + 1);
         response[explained] = '}';
-      } else {
-        out.reset();
-        try (JsonGenerator answer = MAPPER.createGenerator(out)) {
-          writeAnswerFields(answer, d, false, numbers);
-          answer.writeEndObject();
-        }
-        response = out.toByteArray();
+        return new Forms(response, log);
       }
-      return new Forms(response, log);
+      out.reset();
+      try (JsonGenerator g = MAPPER.createGenerator(out)) {
+        writeAnswerFields(g, d, false, numbers);
+        g.writeEndObject();
+      }
+      return new Forms(out.toByteArray(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
