@@ -62,7 +62,12 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
-    Path work = Files.createTempDirectory("kairos-bench");
+    try (ScratchDirectory scratch = ScratchDirectory.create("kairos-bench")) {
+      return run(home, scratch.path());
+    }
+  }
+
+  private int run(Path home, Path work) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(),
         Map.of("server.port", "0", "server.host", "127.0.0.1", "store.dataDir", work.resolve("data").toString()));
     Vertx bare = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));

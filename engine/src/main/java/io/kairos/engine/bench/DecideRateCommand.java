@@ -5,7 +5,6 @@ import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +42,12 @@ public final class DecideRateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
-    Path work = Files.createTempDirectory("kairos-bench-rate");
+    try (ScratchDirectory scratch = ScratchDirectory.create("kairos-bench-rate")) {
+      return run(home, scratch.path());
+    }
+  }
+
+  private int run(Path home, Path work) throws Exception {
     Path catalog = SyntheticCatalog.writeYaml(offers, work.resolve("offers.yaml"));
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("server.port", "0", "server.host", "127.0.0.1",
         "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString()));

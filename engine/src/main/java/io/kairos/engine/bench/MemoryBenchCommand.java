@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,13 +52,19 @@ public final class MemoryBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
-    Path data = dataDir != null ? dataDir : Files.createTempDirectory("kairos-memory").resolve("data");
+    try (ScratchDirectory scratch = ScratchDirectory.orCreate(dataDir, "kairos-memory");
+        ScratchDirectory empty = ScratchDirectory.create("kairos-memory-empty")) {
+      return run(home, dataDir != null ? dataDir : scratch.path().resolve("data"), empty.path());
+    }
+  }
+
+  private int run(Path home, Path data, Path emptyData) throws Exception {
     long genStart = System.nanoTime();
     long events = generate(data);
     double generateSeconds = (System.nanoTime() - genStart) / 1e9;
     System.err.printf("bench-memory: wrote %,d events for %,d profiles in %.0f s%n", events, profiles, generateSeconds);
 
-    long emptyHeap = heapOfEngine(home, Files.createTempDirectory("kairos-memory-empty"), null);
+    long emptyHeap = heapOfEngine(home, emptyData, null);
     JsonObject replay = new JsonObject();
     heapOfEngine(home, data, replay); // first start: no snapshot yet, the whole history is replayed; the stop writes one
     JsonObject full = new JsonObject();

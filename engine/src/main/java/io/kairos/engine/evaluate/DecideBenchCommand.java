@@ -1,5 +1,6 @@
 package io.kairos.engine.evaluate;
 
+import io.kairos.engine.bench.ScratchDirectory;
 import io.kairos.engine.bench.SyntheticCatalog;
 import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
@@ -18,7 +19,6 @@ import io.kairos.engine.profile.Profile;
 import io.kairos.engine.store.SqliteDatabase;
 import io.kairos.engine.store.SqliteOfferModelLog;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +46,12 @@ final class DecideBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
-    Path dir = Files.createTempDirectory("kairos-bench-decide");
+    try (ScratchDirectory scratch = ScratchDirectory.create("kairos-bench-decide")) {
+      return run(home, scratch.path());
+    }
+  }
+
+  private int run(Path home, Path dir) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("store.dataDir", dir.toString()));
     List<Offer> catalogOffers = new ArrayList<>();
     for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers)) {

@@ -5,7 +5,7 @@ import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.evaluate.HillstromData.Customer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
+import io.kairos.engine.bench.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,7 +70,12 @@ final class HillstromReplayCommand implements Callable<Integer> {
     int cut = (int) Math.round(customers.size() * trainShare);
     List<Customer> train = customers.subList(0, cut);
     List<Customer> test = customers.subList(cut, customers.size());
-    Path dir = workDir != null ? workDir : Files.createTempDirectory("kairos-hillstrom");
+    try (ScratchDirectory scratch = ScratchDirectory.orCreate(workDir, "kairos-hillstrom")) {
+      return replay(home, scratch.path(), customers, train, test, begin);
+    }
+  }
+
+  private int replay(Path home, Path dir, List<Customer> customers, List<Customer> train, List<Customer> test, long begin) throws Exception {
     Map<String, Integer> learnedFrom = new HashMap<>();
     try (LoopbackEngine engine = LoopbackEngine.start(config(home, dir, true))) {
       engine.ingest(customers.stream().map(HillstromReplayCommand::identify).toList(), threads);
