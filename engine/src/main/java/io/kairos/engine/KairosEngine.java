@@ -182,6 +182,10 @@ public final class KairosEngine {
           int port = verticles.get(0).port();
           LOG.info("Kairos ready on port {} in {} ms (data in {})", port, (System.nanoTime() - begin) / 1_000_000,
               config.store().dataDir());
+          if (config.server().adminToken() == null) {
+            LOG.warn("admin routes (/v1/admin/*, profile export and erasure) are open to anyone who can reach port {}: "
+                + "set KAIROS_SERVER_ADMIN_TOKEN to require a bearer token", port);
+          }
           return port;
         });
   }

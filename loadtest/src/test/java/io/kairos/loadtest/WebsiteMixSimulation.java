@@ -48,11 +48,15 @@ public class WebsiteMixSimulation extends Simulation {
         "review", REVIEWS[r.nextInt(REVIEWS.length)]);
   }).iterator();
 
+  /** The engine's admin token (-Dkairos.adminToken, else the engine's own KAIROS_SERVER_ADMIN_TOKEN), sent when set. */
+  static final String ADMIN_TOKEN = System.getProperty("kairos.adminToken", System.getenv().getOrDefault("KAIROS_SERVER_ADMIN_TOKEN", ""));
+
   static HttpProtocolBuilder protocol() {
-    return http.baseUrl(BASE_URL)
+    HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
         .contentTypeHeader("application/json")
         .acceptHeader("application/json")
         .warmUp(BASE_URL + "/health");
+    return ADMIN_TOKEN.isBlank() ? protocol : protocol.authorizationHeader("Bearer " + ADMIN_TOKEN.strip());
   }
 
   static String event(String type, String extra) {

@@ -28,15 +28,30 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
         "learning.noResponseSeconds");
   }
 
-  /** HTTP listener and input limits. */
-  public record Server(String host, int port, int eventLoops, int maxBodyBytes, int maxBatchEvents, int maxTextChars) {
+  /**
+   * HTTP listener, input limits and the admin token.
+   *
+   * @param adminToken when set, offer and model administration, export and erasure need {@code Authorization: Bearer <token>};
+   *     empty leaves them open (a warning at start). Set it with {@code KAIROS_SERVER_ADMIN_TOKEN} rather than in the file.
+   */
+  public record Server(String host, int port, int eventLoops, int maxBodyBytes, int maxBatchEvents, int maxTextChars, String adminToken) {
     public Server {
+      adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
+      require(adminToken == null || adminToken.length() >= 16, "must be at least 16 characters (or empty to leave admin routes open), got "
+          + (adminToken == null ? 0 : adminToken.length()), "server.adminToken");
       require(host != null && !host.isBlank(), "must be set", "server.host");
       require(port >= 0 && port <= 65535, "must be 0-65535, got " + port, "server.port");
       require(eventLoops >= 1 && eventLoops <= 64, "must be 1-64, got " + eventLoops, "server.eventLoops");
       require(maxBodyBytes >= 1024, "must be at least 1024, got " + maxBodyBytes, "server.maxBodyBytes");
       require(maxBatchEvents >= 1 && maxBatchEvents <= 10_000, "must be 1-10000, got " + maxBatchEvents, "server.maxBatchEvents");
       require(maxTextChars >= 1, "must be positive, got " + maxTextChars, "server.maxTextChars");
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+      return "Server[host=" + host + ", port=" + port + ", eventLoops=" + eventLoops + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchEvents="
+          + maxBatchEvents + ", maxTextChars=" + maxTextChars + ", adminToken=" + (adminToken == null ? "none" : "set") + "]";
     }
   }
 

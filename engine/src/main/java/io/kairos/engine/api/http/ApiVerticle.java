@@ -40,6 +40,13 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().server().maxBodyBytes());
+    String adminToken = services.config().server().adminToken();
+    if (adminToken != null) {
+      AdminTokenHandler admin = new AdminTokenHandler(adminToken);
+      router.route("/v1/admin/*").handler(admin);
+      router.get("/v1/profiles/:profileId/export").handler(admin);
+      router.delete("/v1/profiles/:profileId").handler(admin);
+    }
     router.post("/v1/*").handler(body);
     router.put("/v1/*").handler(body);
     router.post("/v1/events").handler(this::events);

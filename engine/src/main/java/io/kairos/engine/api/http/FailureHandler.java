@@ -5,6 +5,7 @@ import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.KairosException;
 import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.error.PayloadTooLargeException;
+import io.kairos.engine.error.UnauthorizedException;
 import io.kairos.engine.error.UnavailableException;
 import io.vertx.core.Handler;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,6 +59,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (field != null) {
       error.put("field", field);
     }
+    if (status == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"kairos-admin\"");
+    }
     ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", error).encode());
   }
@@ -75,6 +79,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   static int statusOf(KairosException e) {
     if (e instanceof InvalidInputException) return 400;
+    if (e instanceof UnauthorizedException) return 401;
     if (e instanceof NotFoundException) return 404;
     if (e instanceof ConflictException) return 409;
     if (e instanceof PayloadTooLargeException) return 413;
