@@ -11,6 +11,7 @@ import io.kairos.engine.decide.ConsentRules;
 import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.DecisionEngine;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.DecisionLogRetention;
 import io.kairos.engine.decide.NoResponseSweep;
 import io.kairos.engine.decide.OfferAdmin;
 import io.kairos.engine.decide.LearningFeatures;
@@ -79,6 +80,7 @@ public final class KairosEngine {
   private PropensityScorer scorer;
   private PropensityRollout rollout;
   private NoResponseSweep noResponse;
+  private DecisionLogRetention retention;
   private final List<ApiVerticle> verticles = new CopyOnWriteArrayList<>();
   private final PendingGridWrites pending = new PendingGridWrites();
   private SqliteEventLog eventLog;
@@ -168,6 +170,11 @@ public final class KairosEngine {
       noResponse.start();
       metrics.gauge("kairos.feedback.no.response.sweeps", noResponse::passes);
     }
+    if (config.decide().decisionLogRetentionDays() > 0) {
+      retention = new DecisionLogRetention(vertx, decisionLog, config.decide().decisionLogRetentionDays(), clock,
+          metrics.counter("kairos.decisions.log.deleted"));
+      retention.start();
+    }
     PrivacyService privacy = new PrivacyService(vertx, gridWorkers, profiles, identity, decisions, new SqlitePersonalData(db),
         mergeLog, config.consent(), clock, pending);
     ApiServices services = new ApiServices(config, new EventParser(config, cleaner, clock), ingest, decisions, profiles,
@@ -196,6 +203,9 @@ public final class KairosEngine {
    */
   public void stop() {
     List<Runnable> steps = new ArrayList<>();
+    if (retention != null) {
+      steps.add(retention::stop);
+    }
     if (noResponse != null) {
       steps.add(noResponse::stop);
     }

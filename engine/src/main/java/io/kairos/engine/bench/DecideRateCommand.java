@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * (closed loop), then at fixed arrival rates (open loop, by default a quarter and half of that peak),
  * reporting latency percentiles from each request's due time. The engine runs here on its embedded
  * default (Hazelcast, SQLite with fsync, shipped models, learning with exploration) with a synthetic
- * catalog; the load generator is a single Vert.x event loop in the same JVM. Prints one JSON object.
+ * catalog; the load generator is a single Vert.x event loop in the same JVM. With {@code --port} the engine is another
+ * process (its own heap and collector; the two still share the cores). Prints one JSON object.
  */
 @Command(name = "bench-decide-rate", mixinStandardHelpOptions = true,
     description = "Decide's peak and its latency at fixed rates, over HTTP, with a large catalog.")
@@ -34,6 +35,9 @@ public final class DecideRateCommand implements Callable<Integer> {
   @Option(names = "--fractions", split = ",", description = "rates as fractions of the measured peak (default ${DEFAULT-VALUE})")
   List<Double> fractions = List.of(0.25, 0.5);
   @Option(names = "--rates", split = ",", description = "fixed rates in decides/s instead of fractions of the peak") List<Double> rates;
+  @Option(names = "--port", description = "measure the engine already listening on 127.0.0.1:PORT, in its own JVM, instead of starting "
+      + "one in this process (start it with KAIROS_DECIDE_OFFERS_FILE set to a --write-catalog file)") Integer port;
+  @Option(names = "--write-catalog", description = "write the synthetic catalog of --offers offers to this file and exit") Path writeCatalog;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new DecideRateCommand()).execute(args));
@@ -41,47 +45,56 @@ public final class DecideRateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (writeCatalog != null) {
+      System.out.println(SyntheticCatalog.writeYaml(offers, writeCatalog).toAbsolutePath());
+      return 0;
+    }
+    if (port != null) {
+      System.out.println(measure(port, "separate process on port " + port, null).encodePrettily());
+      return 0;
+    }
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
     try (ScratchDirectory scratch = ScratchDirectory.create("kairos-bench-rate")) {
-      return run(home, scratch.path());
+      Path work = scratch.path();
+      Path catalog = SyntheticCatalog.writeYaml(offers, work.resolve("offers.yaml"));
+      KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("server.port", "0", "server.host", "127.0.0.1",
+          "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString()));
+      KairosEngine engine = new KairosEngine(config);
+      try {
+        System.out.println(measure(engine.start().await(), "in this process", config.learning().explore()).encodePrettily());
+        return 0;
+      } finally {
+        engine.stop();
+      }
     }
   }
 
-  private int run(Path home, Path work) throws Exception {
-    Path catalog = SyntheticCatalog.writeYaml(offers, work.resolve("offers.yaml"));
-    KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("server.port", "0", "server.host", "127.0.0.1",
-        "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString()));
-    KairosEngine engine = new KairosEngine(config);
-    try {
-      int port = engine.start().await();
-      BenchCommand.preload(port, profiles);
-      JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers + " --profiles " + profiles
-              + " --in-flight " + inFlight + " --duration " + duration + " --warmup " + warmup)
-          .put("at", Instant.now().toString()).put("machine", Machine.describe("-").getString("description")).put("offers", offers)
-          .put("explore", config.learning().explore());
-      try (DecideLoad load = new DecideLoad(port, profiles, connections)) {
-        System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
-        load.closed(inFlight, warmup);
-        StageTimes before = StageTimes.read(port);
-        DecideLoad.Result peak = load.closed(inFlight, duration);
-        report.put("peak", json(peak).put("stage_mean_us", StageTimes.read(port).meansSince(before)));
-        JsonArray steps = new JsonArray();
-        List<Double> targets = rates != null ? rates : fractions.stream().map(f -> Math.floor(f * peak.throughput())).toList();
-        for (double rate : targets) {
-          System.err.printf("bench-decide-rate: %.0f decides/s (%d s warm-up, %d s measured)%n", rate, warmup, duration);
-          load.open(rate, warmup);
-          StageTimes start = StageTimes.read(port);
-          DecideLoad.Result step = load.open(rate, duration);
-          steps.add(json(step).put("rate", rate).put("of_peak", round(rate / peak.throughput()))
-              .put("stage_mean_us", StageTimes.read(port).meansSince(start)));
-        }
-        report.put("fixed_rate", steps);
+  /** Preloads profiles into the engine on {@code enginePort}, then measures the peak and the fixed rates. */
+  private JsonObject measure(int enginePort, String engineWhere, Boolean explore) throws Exception {
+    BenchCommand.preload(enginePort, profiles);
+    JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers + " --profiles " + profiles
+            + " --in-flight " + inFlight + " --duration " + duration + " --warmup " + warmup + (port != null ? " --port " + port : ""))
+        .put("at", Instant.now().toString()).put("machine", Machine.describe("-").getString("description")).put("offers", offers)
+        .put("engine", engineWhere).put("explore", explore);
+    try (DecideLoad load = new DecideLoad(enginePort, profiles, connections)) {
+      System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
+      load.closed(inFlight, warmup);
+      StageTimes before = StageTimes.read(enginePort);
+      DecideLoad.Result peak = load.closed(inFlight, duration);
+      report.put("peak", json(peak).put("stage_mean_us", StageTimes.read(enginePort).meansSince(before)));
+      JsonArray steps = new JsonArray();
+      List<Double> targets = rates != null ? rates : fractions.stream().map(f -> Math.floor(f * peak.throughput())).toList();
+      for (double rate : targets) {
+        System.err.printf("bench-decide-rate: %.0f decides/s (%d s warm-up, %d s measured)%n", rate, warmup, duration);
+        load.open(rate, warmup);
+        StageTimes start = StageTimes.read(enginePort);
+        DecideLoad.Result step = load.open(rate, duration);
+        steps.add(json(step).put("rate", rate).put("of_peak", round(rate / peak.throughput()))
+            .put("stage_mean_us", StageTimes.read(enginePort).meansSince(start)));
       }
-      System.out.println(report.encodePrettily());
-      return 0;
-    } finally {
-      engine.stop();
+      report.put("fixed_rate", steps);
     }
+    return report;
   }
 
   private static JsonObject json(DecideLoad.Result r) {

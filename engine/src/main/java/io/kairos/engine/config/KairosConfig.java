@@ -186,13 +186,17 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    * @param recentDecisionsInGrid how many recent decisions each member keeps in the grid for feedback (least recently
    *     used first out); feedback on one that was let go is answered from the durable decision log, more slowly
    */
-  public record Decide(Path offersFile, int defaultLimit, int maxLimit, int decisionTtlHours, int recentDecisionsInGrid) {
+  public record Decide(Path offersFile, int defaultLimit, int maxLimit, int decisionTtlHours, int recentDecisionsInGrid,
+      int decisionLogRetentionDays) {
     public Decide {
       require(offersFile != null, "must be set", "decide.offersFile");
       require(maxLimit >= 1 && maxLimit <= 100, "must be 1-100, got " + maxLimit, "decide.maxLimit");
       require(defaultLimit >= 1 && defaultLimit <= maxLimit, "must be 1-maxLimit, got " + defaultLimit, "decide.defaultLimit");
       require(decisionTtlHours >= 1, "must be positive, got " + decisionTtlHours, "decide.decisionTtlHours");
       require(recentDecisionsInGrid >= 1_000, "must be at least 1000, got " + recentDecisionsInGrid, "decide.recentDecisionsInGrid");
+      require(decisionLogRetentionDays == 0 || decisionLogRetentionDays * 24L > decisionTtlHours, "must be 0 (keep forever) or longer "
+          + "than decide.decisionTtlHours (" + decisionTtlHours + " h), since feedback reads older decisions back from the log; got "
+          + decisionLogRetentionDays, "decide.decisionLogRetentionDays");
     }
   }
 

@@ -26,4 +26,10 @@ public interface DecisionLog {
   List<Shown> unanswered(String shown, List<String> answers, long from, long to, long afterSeq, int limit);
 
   CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body);
+
+  /**
+   * Deletes up to {@code limit} of the oldest decisions made before {@code cutoff} (epoch millis), with their feedback, in one
+   * transaction; completes with how many decisions went.
+   */
+  CompletableFuture<Integer> deleteOlderThan(long cutoff, int limit);
 }

@@ -14,6 +14,7 @@ public final class SqliteDecisionLog implements DecisionLog {
       "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
           + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
       "CREATE INDEX IF NOT EXISTS decisions_profile ON decisions (profile_id)",
+      "CREATE INDEX IF NOT EXISTS decisions_created ON decisions (created_at)",
       "CREATE INDEX IF NOT EXISTS feedback_decision ON feedback (decision_id)",
       "CREATE INDEX IF NOT EXISTS feedback_outcome_at ON feedback (outcome, created_at)");
 
@@ -62,6 +63,16 @@ public final class SqliteDecisionLog implements DecisionLog {
         + "AND g.outcome IN (" + in + ")) ORDER BY f.seq LIMIT ?", args,
         rs -> out.add(new Shown(rs.getLong(1), rs.getString(2), rs.getString(3))));
     return out;
+  }
+
+  @Override
+  public CompletableFuture<Integer> deleteOlderThan(long cutoff, int limit) {
+    String oldest = "SELECT decision_id FROM decisions WHERE created_at < ? ORDER BY created_at LIMIT ?";
+    int[] deleted = new int[1];
+    return db.write(c -> {
+      SqliteDatabase.update(c, "DELETE FROM feedback WHERE decision_id IN (" + oldest + ")", cutoff, limit);
+      deleted[0] = SqliteDatabase.update(c, "DELETE FROM decisions WHERE decision_id IN (" + oldest + ")", cutoff, limit);
+    }).thenApply(done -> deleted[0]);
   }
 
   @Override

@@ -45,6 +45,11 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("learning.noResponseSeconds: must be shorter than decide.decisionTtlHours");
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_RECENT_DECISIONS_IN_GRID", "10"), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("decide.recentDecisionsInGrid: must be at least 1000, got 10");
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_DECISION_LOG_RETENTION_DAYS", "1"), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("decide.decisionLogRetentionDays: must be 0 (keep forever) or longer");
+    assertThat(ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_DECISION_LOG_RETENTION_DAYS", "0"), Map.of()).decide()
+        .decisionLogRetentionDays()).isZero();
+    assertThat(ConfigLoader.load(home, null, Map.of(), Map.of()).decide().decisionLogRetentionDays()).isEqualTo(30);
   }
 
   @Test
