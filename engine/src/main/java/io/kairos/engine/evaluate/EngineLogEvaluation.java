@@ -54,8 +54,8 @@ final class EngineLogEvaluation {
         while (rs.next()) {
           JsonObject d = new JsonObject(rs.getString(2));
           JsonArray chosen = d.getJsonArray("offers");
-          JsonArray candidates = d.getJsonArray("candidates");
-          if (chosen == null || chosen.isEmpty() || candidates == null || candidates.isEmpty()) {
+          Candidates candidates = Candidates.of(d.getValue("candidates"));
+          if (chosen == null || chosen.isEmpty() || candidates == null || candidates.size() == 0) {
             continue;
           }
           String first = chosen.getJsonObject(0).getString("offerId");
@@ -72,7 +72,51 @@ final class EngineLogEvaluation {
     return rounds;
   }
 
-  private static LoggedRound round(JsonArray candidates, String first, double reward, String target, boolean revenue) {
+  /**
+   * A logged decision's candidates by column. The log writes them as {@code {"offerId": [...], "acceptance": [...], ...}};
+   * logs written before 2026-12-03 hold an array of one object per candidate, read here too.
+   */
+  record Candidates(String[] offerId, double[] acceptance, double[] multiplier, double[] firstProbability) {
+
+    int size() {
+      return offerId.length;
+    }
+
+    static Candidates of(Object logged) {
+      if (logged instanceof JsonObject columns) {
+        JsonArray ids = columns.getJsonArray("offerId");
+        String[] offerId = new String[ids.size()];
+        for (int i = 0; i < offerId.length; i++) {
+          offerId[i] = ids.getString(i);
+        }
+        return new Candidates(offerId, column(columns, "acceptance"), column(columns, "multiplier"), column(columns, "firstProbability"));
+      }
+      if (logged instanceof JsonArray rows) {
+        int n = rows.size();
+        Candidates c = new Candidates(new String[n], new double[n], new double[n], new double[n]);
+        for (int i = 0; i < n; i++) {
+          JsonObject row = rows.getJsonObject(i);
+          c.offerId[i] = row.getString("offerId");
+          c.acceptance[i] = row.getDouble("acceptance");
+          c.multiplier[i] = row.getDouble("multiplier");
+          c.firstProbability[i] = row.getDouble("firstProbability");
+        }
+        return c;
+      }
+      return null;
+    }
+
+    private static double[] column(JsonObject columns, String name) {
+      JsonArray values = columns.getJsonArray(name);
+      double[] out = new double[values.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = values.getDouble(i);
+      }
+      return out;
+    }
+  }
+
+  private static LoggedRound round(Candidates candidates, String first, double reward, String target, boolean revenue) {
     int n = candidates.size();
     int best = 0;
     double bestScore = -1;
@@ -81,15 +125,14 @@ final class EngineLogEvaluation {
     double[] p = new double[n];
     double[] q = new double[n];
     for (int i = 0; i < n; i++) {
-      JsonObject c = candidates.getJsonObject(i);
-      q[i] = c.getDouble("acceptance") * (revenue ? c.getDouble("multiplier") : 1);
-      p[i] = c.getDouble("firstProbability");
-      double score = c.getDouble("acceptance") * c.getDouble("multiplier");
+      q[i] = candidates.acceptance()[i] * (revenue ? candidates.multiplier()[i] : 1);
+      p[i] = candidates.firstProbability()[i];
+      double score = candidates.acceptance()[i] * candidates.multiplier()[i];
       if (score > bestScore) {
         bestScore = score;
         best = i;
       }
-      if (c.getString("offerId").equals(first)) {
+      if (candidates.offerId()[i].equals(first)) {
         logged = p[i];
         predicted = q[i];
       }
@@ -103,7 +146,7 @@ final class EngineLogEvaluation {
         default -> p[i];
       };
       expected += t * q[i];
-      if (candidates.getJsonObject(i).getString("offerId").equals(first)) {
+      if (candidates.offerId()[i].equals(first)) {
         targetOfLogged = t;
       }
     }

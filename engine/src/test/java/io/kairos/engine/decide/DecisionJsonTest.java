@@ -33,8 +33,11 @@ class DecisionJsonTest {
     JsonObject withoutCandidates = log.copy();
     withoutCandidates.remove("candidates");
     assertThat(withoutCandidates).isEqualTo(answer);
-    assertThat(log.getJsonArray("candidates")).hasSize(2);
-    assertThat(log.getJsonArray("candidates").getJsonObject(1).getDouble("probability")).isEqualTo(0.07);
+    JsonObject candidates = log.getJsonObject("candidates");
+    assertThat(candidates.fieldNames()).containsExactly("offerId", "acceptance", "logitSd", "multiplier", "probability", "firstProbability");
+    assertThat(candidates.getJsonArray("offerId")).hasSize(2);
+    assertThat(candidates.getJsonArray("probability").getDouble(1)).isEqualTo(0.07);
+    assertThat(candidates.fieldNames()).allSatisfy(column -> assertThat(candidates.getJsonArray(column)).hasSize(2));
   }
 
   @Test
