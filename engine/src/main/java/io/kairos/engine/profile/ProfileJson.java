@@ -3,11 +3,14 @@ package io.kairos.engine.profile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.kairos.engine.config.KairosConfig;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,30 +20,44 @@ import java.util.TreeMap;
 
 /**
  * The JSON view of a unified profile, as the profile API and the GDPR export return it. Written with
- * Jackson's streaming generator straight to text (profile lookups are a hot path: building a
+ * Jackson's streaming generator straight to UTF-8 bytes (profile lookups are a hot path: building a
  * {@code JsonObject} and encoding it was two thirds of a lookup's event-loop time); trait values are
  * stored as JSON already and are copied as they are.
  */
 public final class ProfileJson {
 
-  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  /** Characters beyond the BMP (emoji in a review snippet) as their four UTF-8 bytes, not as an escaped surrogate pair. */
+  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
+  private static final ThreadLocal<ByteArrayBuilder> BUFFERS = ThreadLocal.withInitial(() -> new ByteArrayBuilder(4096));
+  private static final ThreadLocal<char[]> TIME = ThreadLocal.withInitial(() -> new char[IsoMillis.MAX_CHARS]);
 
   private ProfileJson() {}
 
   /** The view as a {@link JsonObject}, for callers that embed or pick from it. */
   public static JsonObject toJson(Profile p, KairosConfig.ConsentPolicy policy) {
-    return new JsonObject(encode(p, policy));
+    return new JsonObject(Buffer.buffer(utf8(p, policy)));
   }
 
   /** The view as JSON text. */
   public static String encode(Profile p, KairosConfig.ConsentPolicy policy) {
-    StringWriter out = new StringWriter(2048);
+    return new String(utf8(p, policy), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The view as UTF-8 JSON, written into a per-thread buffer and copied out once: what the profile API sends,
+   * without a {@code String} in between (it was UTF-16 whenever a trait or a snippet was not Latin-1, then encoded again).
+   */
+  public static byte[] utf8(Profile p, KairosConfig.ConsentPolicy policy) {
+    ByteArrayBuilder out = BUFFERS.get();
+    out.reset();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       write(g, p, policy);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toByteArray();
   }
 
   private static void write(JsonGenerator g, Profile p, KairosConfig.ConsentPolicy policy) throws IOException {
@@ -57,13 +74,13 @@ public final class ProfileJson {
       g.writeStringField("status", c == null ? purpose.getValue() : c.status());
       g.writeStringField("source", c == null ? "default" : c.source());
       if (c != null) {
-        g.writeStringField("at", iso(c.at()));
+        time(g, "at", c.at());
       }
       g.writeEndObject();
     }
     g.writeEndObject();
-    g.writeStringField("firstSeen", iso(p.firstSeen()));
-    g.writeStringField("lastSeen", iso(p.lastSeen()));
+    time(g, "firstSeen", p.firstSeen());
+    time(g, "lastSeen", p.lastSeen());
     g.writeObjectFieldStart("traits");
     for (Map.Entry<String, String> t : new TreeMap<>(p.traits()).entrySet()) {
       g.writeFieldName(t.getKey());
@@ -74,7 +91,7 @@ public final class ProfileJson {
     for (Map.Entry<String, TraitOrigin> o : new TreeMap<>(p.traitOrigins()).entrySet()) {
       g.writeObjectFieldStart(o.getKey());
       g.writeStringField("source", o.getValue().source());
-      g.writeStringField("at", iso(o.getValue().at()));
+      time(g, "at", o.getValue().at());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -98,7 +115,11 @@ public final class ProfileJson {
     g.writeObjectFieldStart("purchases");
     g.writeNumberField("count", p.purchaseCount());
     g.writeNumberField("total", p.purchaseTotal());
-    g.writeStringField("lastAt", p.lastPurchaseAt() == 0 ? null : iso(p.lastPurchaseAt()));
+    if (p.lastPurchaseAt() == 0) {
+      g.writeNullField("lastAt");
+    } else {
+      time(g, "lastAt", p.lastPurchaseAt());
+    }
     g.writeEndObject();
     sentiment(g, p.sentiment());
     propensity(g, p.propensity());
@@ -108,7 +129,7 @@ public final class ProfileJson {
       g.writeStartObject();
       g.writeStringField("type", i.type());
       g.writeStringField("channel", i.channel());
-      g.writeStringField("timestamp", iso(i.timestamp()));
+      time(g, "timestamp", i.timestamp());
       if (i.summary() != null) {
         g.writeStringField("summary", i.summary());
       }
@@ -130,7 +151,7 @@ public final class ProfileJson {
     g.writeStringField("language", s.lastLanguage());
     g.writeNumberField("average", s.average());
     g.writeNumberField("count", s.count());
-    g.writeStringField("lastAt", iso(s.lastAt()));
+    time(g, "lastAt", s.lastAt());
     g.writeObjectFieldStart("byChannel");
     for (Map.Entry<String, Double> c : new TreeMap<>(s.channelAverages()).entrySet()) {
       g.writeNumberField(c.getKey(), c.getValue());
@@ -141,7 +162,7 @@ public final class ProfileJson {
       g.writeNull();
     } else {
       g.writeStartObject();
-      g.writeStringField("at", iso(s.lastNegativeAt()));
+      time(g, "at", s.lastNegativeAt());
       g.writeStringField("channel", s.lastNegativeChannel());
       g.writeStringField("text", s.lastNegativeSnippet());
       g.writeEndObject();
@@ -159,14 +180,14 @@ public final class ProfileJson {
     g.writeNumberField("score", p.score());
     g.writeStringField("model", p.modelVersion());
     g.writeStringField("drivers", p.drivers());
-    g.writeStringField("scoredAt", iso(p.scoredAt()));
+    time(g, "scoredAt", p.scoredAt());
     g.writeEndObject();
   }
 
   private static void session(JsonGenerator g, SessionState s) throws IOException {
     g.writeObjectFieldStart("session");
     g.writeNumberField("sessions", s.sessionCount());
-    g.writeStringField("startedAt", iso(s.startedAt()));
+    time(g, "startedAt", s.startedAt());
     g.writeObjectFieldStart("pages");
     g.writeNumberField("administrative", s.administrative());
     g.writeNumberField("informational", s.informational());
@@ -206,7 +227,15 @@ public final class ProfileJson {
     g.writeEndObject();
   }
 
-  private static String iso(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).toString();
+  /** A timestamp field, written as {@link Instant#toString()} would write it, without building the string. */
+  private static void time(JsonGenerator g, String field, long epochMillis) throws IOException {
+    g.writeFieldName(field);
+    char[] chars = TIME.get();
+    int n = IsoMillis.format(epochMillis, chars);
+    if (n < 0) {
+      g.writeString(Instant.ofEpochMilli(epochMillis).toString());
+    } else {
+      g.writeString(chars, 0, n);
+    }
   }
 }

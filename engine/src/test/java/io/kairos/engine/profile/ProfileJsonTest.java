@@ -19,7 +19,8 @@ class ProfileJsonTest {
     Profile p = new Profile("p-1", List.of("userId:u-1", "email:a@b.c", "anonymousId:c-1", "anonymousId:c-2"), List.of("phone:12"), 1_000,
         2_000, 3, Map.of("page_view", 2L, "purchase", 1L), Map.of("web", 3L), List.of(new CartItem("sku-1", 2, 9.5)), 1, 19.0, 2_000,
         Map.of("tier", "\"gold\"", "age", "41", "vip", "true", "tags", "[\"a\",\"b\"]"), Map.of("tier", new TraitOrigin("web", 1_500)),
-        new SentimentState(-0.5, "negative", "en", -0.2, 2, 1_800, Map.of("web", -0.2, "email", 0.4), 1_800, "web", "Broken \"on\" arrival"),
+        new SentimentState(-0.5, "negative", "en", -0.2, 2, 1_800, Map.of("web", -0.2, "email", 0.4), 1_800, "web",
+            "Broken \"on\" arrival — 壊れた 🙁"),
         new PropensityState(0.3, "m@1", 1_900, 3, "PageValues +0.4"),
         new SessionState(1_000, 2_000, 1, 0, 0, 1, 4.5, 2, 9.0, 12.0, "product_related", 1, 7, "search"),
         List.of(new Interaction("purchase", "web", 2_000, "total=19"), new Interaction("page_view", "web", 1_000, null)),
@@ -41,7 +42,9 @@ class ProfileJsonTest {
     assertThat(j.getJsonObject("cart").getDouble("value")).isEqualTo(19.0);
     assertThat(j.getJsonObject("purchases").getString("lastAt")).isEqualTo("1970-01-01T00:00:02Z");
     assertThat(j.getJsonObject("sentiment").getJsonObject("byChannel").getDouble("email")).isEqualTo(0.4);
-    assertThat(j.getJsonObject("sentiment").getJsonObject("lastNegative").getString("text")).isEqualTo("Broken \"on\" arrival");
+    assertThat(j.getJsonObject("sentiment").getJsonObject("lastNegative").getString("text")).isEqualTo("Broken \"on\" arrival — 壊れた 🙁");
+    assertThat(new String(ProfileJson.utf8(p, POLICY), java.nio.charset.StandardCharsets.UTF_8)).as("the bytes the API sends")
+        .isEqualTo(ProfileJson.encode(p, POLICY)).contains("壊れた 🙁");
     assertThat(j.getJsonObject("propensity").getString("drivers")).isEqualTo("PageValues +0.4");
     assertThat(j.getJsonObject("session").getJsonObject("seconds").getDouble("productRelated")).isEqualTo(9.0);
     assertThat(j.getJsonArray("recentInteractions").getJsonObject(0).getString("summary")).isEqualTo("total=19");
