@@ -1,11 +1,11 @@
 package io.kairos.engine.evaluate;
 
+import io.kairos.engine.bench.ScratchDirectory;
 import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.evaluate.HillstromData.Customer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.kairos.engine.bench.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
