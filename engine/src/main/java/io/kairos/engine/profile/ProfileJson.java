@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,11 +37,6 @@ public final class ProfileJson {
   /** The view as a {@link JsonObject}, for callers that embed or pick from it. */
   public static JsonObject toJson(Profile p, KairosConfig.ConsentPolicy policy) {
     return new JsonObject(Buffer.buffer(utf8(p, policy)));
-  }
-
-  /** The view as JSON text. */
-  public static String encode(Profile p, KairosConfig.ConsentPolicy policy) {
-    return new String(utf8(p, policy), StandardCharsets.UTF_8);
   }
 
   /**

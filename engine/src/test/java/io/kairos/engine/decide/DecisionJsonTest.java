@@ -51,4 +51,18 @@ class DecisionJsonTest {
     assertThat(log.getJsonArray("excluded")).hasSize(1);
     assertThat(log.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons")).hasSize(2);
   }
+
+  @Test
+  void charactersBeyondTheBmpAreWrittenAsUtf8NotAsEscapedSurrogates() {
+    Decision base = decision();
+    RankedOffer chosen = base.offers().get(0);
+    RankedOffer withEmoji = new RankedOffer(chosen.offerId(), "Offer 🎁", chosen.score(), chosen.acceptance(), chosen.propensity(),
+        chosen.value(), chosen.probability(), chosen.reasons(), chosen.payloadJson());
+    Decision d = new Decision(base.decisionId(), base.profileId(), base.channel(), base.placement(), base.createdAt(),
+        base.propensitySource(), base.consent(), List.of(withEmoji), base.excluded(), base.policy(), base.features(), base.offset(),
+        base.candidates());
+    DecisionJson.Forms forms = DecisionJson.forms(d, false);
+    assertThat(new String(forms.response(), java.nio.charset.StandardCharsets.UTF_8)).contains("Offer 🎁").doesNotContain("\\uD83C");
+    assertThat(new JsonObject(Buffer.buffer(forms.log())).getJsonArray("offers").getJsonObject(0).getString("name")).isEqualTo("Offer 🎁");
+  }
 }

@@ -92,7 +92,7 @@ public final class ApiVerticle extends VerticleBase {
     read(() -> services.profiles().getIfCached(id), () -> services.profiles().get(id))
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile " + id))
             : Future.succeededFuture(p))
-        .onSuccess(p -> respondUtf8(ctx, 200, () -> ProfileJson.utf8(p, services.config().consent())))
+        .onSuccess(p -> respond(ctx, 200, () -> Buffer.buffer(ProfileJson.utf8(p, services.config().consent()))))
         .onFailure(ctx::fail);
   }
 
@@ -125,7 +125,7 @@ public final class ApiVerticle extends VerticleBase {
         })
         .compose(p -> p == null ? Future.failedFuture(new NotFoundException("profile_not_found", "no profile with " + type + " " + value))
             : Future.succeededFuture(p))
-        .onSuccess(p -> respondUtf8(ctx, 200, () -> ProfileJson.utf8(p, services.config().consent())))
+        .onSuccess(p -> respond(ctx, 200, () -> Buffer.buffer(ProfileJson.utf8(p, services.config().consent()))))
         .onFailure(ctx::fail);
   }
 
@@ -166,23 +166,15 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private void respond(RoutingContext ctx, int status, JsonObject body) {
-    respond(ctx, status, body::encode);
+    respond(ctx, status, body::toBuffer);
   }
 
-  /** A body encoded by {@code body} (a JsonObject's encode), timed as serialize. */
-  private void respond(RoutingContext ctx, int status, Supplier<String> body) {
+  /** A body encoded as UTF-8 JSON by {@code body} (a JsonObject, or the streamed profile view), timed as serialize. */
+  private void respond(RoutingContext ctx, int status, Supplier<Buffer> body) {
     long start = System.nanoTime();
-    String encoded = body.get();
+    Buffer encoded = body.get();
     services.metrics().stage(Stage.SERIALIZE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(encoded);
-  }
-
-  /** A body already encoded as UTF-8 JSON (the streamed profile view), timed as serialize, sent without a copy into a String. */
-  private void respondUtf8(RoutingContext ctx, int status, Supplier<byte[]> body) {
-    long start = System.nanoTime();
-    byte[] encoded = body.get();
-    services.metrics().stage(Stage.SERIALIZE).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(encoded));
   }
 
   private static JsonObject toJson(IngestResult r) {
