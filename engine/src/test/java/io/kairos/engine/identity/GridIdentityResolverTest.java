@@ -118,6 +118,32 @@ class GridIdentityResolverTest {
     }
   }
 
+  /**
+   * The race behind the rare failure above, repeated: a second login of the same account links the cookie to the account's
+   * new profile before the first login has claimed the profile's userId slot, and a third account on that cookie takes the slot.
+   */
+  @Test
+  void accountsLoggingInTogetherOnFreshCookiesNeverShareAProfile() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      for (int round = 0; round < 60; round++) {
+        String cookie = "c-storm-" + round;
+        List<Callable<Map.Entry<String, String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+          String user = "u-storm-" + round + "-" + (i % 3);
+          calls.add(() -> Map.entry(user, resolver.resolve(Map.of("anonymousId", cookie, "userId", user), null)));
+        }
+        Map<String, Set<String>> usersByProfile = new HashMap<>();
+        for (Future<Map.Entry<String, String>> f : pool.invokeAll(calls)) {
+          usersByProfile.computeIfAbsent(f.get().getValue(), p -> new HashSet<>()).add(f.get().getKey());
+        }
+        assertThat(usersByProfile).as("round %d", round).allSatisfy((profile, users) -> assertThat(users).hasSize(1));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void aBatchResolvesAsItsEventsWouldOneByOne() {
     List<String> ids = resolver.resolveAll(List.of(Map.of("anonymousId", "b-c1"), Map.of("userId", "b-u1", "anonymousId", "b-c1"),
