@@ -9,17 +9,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The JSON forms of a {@link Decision}, written with Jackson's streaming generator (a decision over
- * a large catalog lists hundreds of candidates and left-out offers, so no intermediate maps). The
- * decision log keeps everything; the answer to {@code POST /v1/decide} leaves out the candidates
- * (off-policy evaluation data) and, when the request asks for no explanation, the reasons and the
- * excluded offers.
+ * a large catalog lists hundreds of left-out offers, so no intermediate maps). The decision log
+ * keeps the explained answer and, beside it, the candidates (off-policy evaluation data, packed by
+ * {@link LoggedCandidates}); the answer to {@code POST /v1/decide} leaves out the reasons and the
+ * excluded offers when the request asks for no explanation.
  */
 public final class DecisionJson {
 
@@ -27,11 +24,11 @@ public final class DecisionJson {
       .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   /**
-   * The answer to the request and the decision log's record of it, as UTF-8 JSON: the answer goes
-   * to the socket and the record to SQLite without ever being a {@code String} (a 200-offer record
-   * is about 30 KB, and as a String it was UTF-16 and then encoded again for SQLite).
+   * The answer to the request and the decision log's record of it: the answer and the record as
+   * UTF-8 JSON (to the socket and to SQLite without ever being a {@code String}; a 200-offer record
+   * is about 17 KB), and the candidates packed.
    */
-  public record Forms(byte[] response, byte[] log) {}
+  public record Forms(byte[] response, byte[] log, byte[] candidates) {}
 
   /** One output buffer per worker thread, reset for each decision, so only the final copies allocate. */
   private static final ThreadLocal<ByteArrayBuilder> BUFFERS = ThreadLocal.withInitial(() -> new ByteArrayBuilder(16_384));
@@ -39,66 +36,26 @@ public final class DecisionJson {
   private DecisionJson() {}
 
   /**
-   * Both forms. The log form is the explained answer with the candidates as its last field, so an
-   * explained answer is written once and shared; only an unexplained one is written on its own.
+   * Both forms. The log's record is the explained answer, so an explained answer is written once
+   * and shared; only an unexplained one is written on its own.
    */
   public static Forms forms(Decision d, boolean explain) {
     ByteArrayBuilder out = BUFFERS.get();
-    out.reset();
     JsonDecimals numbers = new JsonDecimals();
-    try {
-      byte[] log;
-      int explained;
-      try (JsonGenerator g = MAPPER.createGenerator(out)) {
-        writeAnswerFields(g, d, true, numbers);
-        g.flush();
-        explained = out.size();
-        writeCandidates(g, d.candidates(), numbers);
-        g.writeEndObject();
-      }
-      log = out.toByteArray();
-      if (explain) {
-        byte[] response = Arrays.copyOf(log, explained + 1);
-        response[explained] = '}';
-        return new Forms(response, log);
-      }
-      out.reset();
-      try (JsonGenerator g = MAPPER.createGenerator(out)) {
-        writeAnswerFields(g, d, false, numbers);
-        g.writeEndObject();
-      }
-      return new Forms(out.toByteArray(), log);
+    byte[] candidates = LoggedCandidates.pack(d.candidates());
+    byte[] log = write(out, d, true, numbers);
+    return new Forms(explain ? log : write(out, d, false, numbers), log, candidates);
+  }
+
+  private static byte[] write(ByteArrayBuilder out, Decision d, boolean explain, JsonDecimals numbers) {
+    out.reset();
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      writeAnswerFields(g, d, explain, numbers);
+      g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The candidates by column, {@code {"offerId": [...], "acceptance": [...], ...}}, not as an array of
-   * objects: with 200 candidates the field names alone were about 17 KB of each logged decision.
-   */
-  private static void writeCandidates(JsonGenerator g, List<DecisionCandidate> candidates, JsonDecimals numbers) throws IOException {
-    g.writeObjectFieldStart("candidates");
-    g.writeArrayFieldStart("offerId");
-    for (DecisionCandidate c : candidates) {
-      g.writeString(c.offerId());
-    }
-    g.writeEndArray();
-    column(g, numbers, "acceptance", candidates, DecisionCandidate::acceptance);
-    column(g, numbers, "logitSd", candidates, DecisionCandidate::logitSd);
-    column(g, numbers, "multiplier", candidates, DecisionCandidate::multiplier);
-    column(g, numbers, "probability", candidates, DecisionCandidate::probability);
-    column(g, numbers, "firstProbability", candidates, DecisionCandidate::firstProbability);
-    g.writeEndObject();
-  }
-
-  private static void column(JsonGenerator g, JsonDecimals numbers, String name, List<DecisionCandidate> candidates,
-      ToDoubleFunction<DecisionCandidate> value) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (DecisionCandidate c : candidates) {
-      numbers.write(g, value.applyAsDouble(c));
-    }
-    g.writeEndArray();
+    return out.toByteArray();
   }
 
   /** Opens the object and writes every field of the answer, leaving the object open. */

@@ -233,7 +233,7 @@ public final class DecisionService {
       });
     }
     DecisionJson.Forms json = DecisionJson.forms(d, explain);
-    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json.log())
+    log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json.log(), json.candidates())
         .whenComplete((ok, err) -> {
           if (err != null) {
             LOG.warn("decision {} not logged: {}", d.decisionId(), err.toString());

@@ -73,7 +73,9 @@ final class DecideBenchCommand implements Callable<Integer> {
       long[] nanos = new long[decisions];
       long[] jsonNanos = new long[decisions];
       int chosen = 0;
-      long bytes = 0;
+      long answerBytes = 0;
+      long recordBytes = 0;
+      long candidateBytes = 0;
       for (int i = -decisions / 2; i < decisions; i++) {
         long t = System.nanoTime();
         Decision d = engine.decide(request, person, ContactHistory.EMPTY, 0.3, true, System.currentTimeMillis());
@@ -83,7 +85,9 @@ final class DecideBenchCommand implements Callable<Integer> {
           nanos[i] = decided - t;
           jsonNanos[i] = System.nanoTime() - decided;
           chosen += d.offers().size();
-          bytes += json.response().length + json.log().length;
+          answerBytes += json.response().length;
+          recordBytes += json.log().length;
+          candidateBytes += json.candidates().length;
         }
       }
       Arrays.sort(nanos);
@@ -93,7 +97,8 @@ final class DecideBenchCommand implements Callable<Integer> {
           .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)
           .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (double) decisions)
           .put("json_p50_us", jsonNanos[decisions / 2] / 1000.0).put("json_p99_us", jsonNanos[(int) (decisions * 0.99)] / 1000.0)
-          .put("json_mean_bytes", bytes / decisions).encodePrettily());
+          .put("answer_mean_bytes", answerBytes / decisions)
+          .put("log_record_mean_bytes", recordBytes / decisions).put("log_candidates_mean_bytes", candidateBytes / decisions).encodePrettily());
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.kairos.engine.evaluate;
 
+import io.kairos.engine.decide.LoggedCandidates;
 import io.kairos.engine.error.InvalidInputException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,11 +51,14 @@ final class EngineLogEvaluation {
           }
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT decision_id, body FROM decisions ORDER BY created_at")) {
+      // Logs from before 2026-12-03 that no newer engine has opened have no candidates column.
+      String packed = hasColumn(c, "decisions", "candidates") ? "candidates" : "NULL";
+      try (ResultSet rs = s.executeQuery("SELECT decision_id, body, " + packed + " FROM decisions ORDER BY created_at")) {
         while (rs.next()) {
           JsonObject d = new JsonObject(rs.getString(2));
           JsonArray chosen = d.getJsonArray("offers");
-          Candidates candidates = Candidates.of(d.getValue("candidates"));
+          byte[] columns = rs.getBytes(3);
+          LoggedCandidates candidates = columns != null ? LoggedCandidates.unpack(columns) : LoggedCandidates.fromJson(d.getValue("candidates"));
           if (chosen == null || chosen.isEmpty() || candidates == null || candidates.size() == 0) {
             continue;
           }
@@ -66,57 +70,24 @@ final class EngineLogEvaluation {
           rounds.add(round(candidates, first, revenue ? outcome[1] : outcome[0], target, revenue));
         }
       }
-    } catch (SQLException e) {
+    } catch (SQLException | IllegalArgumentException e) {
       throw new InvalidInputException("unreadable_log", "cannot read " + db + ": " + e.getMessage(), "data-dir");
     }
     return rounds;
   }
 
-  /**
-   * A logged decision's candidates by column. The log writes them as {@code {"offerId": [...], "acceptance": [...], ...}};
-   * logs written before 2026-12-03 hold an array of one object per candidate, read here too.
-   */
-  record Candidates(String[] offerId, double[] acceptance, double[] multiplier, double[] firstProbability) {
-
-    int size() {
-      return offerId.length;
-    }
-
-    static Candidates of(Object logged) {
-      if (logged instanceof JsonObject columns) {
-        JsonArray ids = columns.getJsonArray("offerId");
-        String[] offerId = new String[ids.size()];
-        for (int i = 0; i < offerId.length; i++) {
-          offerId[i] = ids.getString(i);
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) {
+        if (column.equals(rs.getString("name"))) {
+          return true;
         }
-        return new Candidates(offerId, column(columns, "acceptance"), column(columns, "multiplier"), column(columns, "firstProbability"));
       }
-      if (logged instanceof JsonArray rows) {
-        int n = rows.size();
-        Candidates c = new Candidates(new String[n], new double[n], new double[n], new double[n]);
-        for (int i = 0; i < n; i++) {
-          JsonObject row = rows.getJsonObject(i);
-          c.offerId[i] = row.getString("offerId");
-          c.acceptance[i] = row.getDouble("acceptance");
-          c.multiplier[i] = row.getDouble("multiplier");
-          c.firstProbability[i] = row.getDouble("firstProbability");
-        }
-        return c;
-      }
-      return null;
-    }
-
-    private static double[] column(JsonObject columns, String name) {
-      JsonArray values = columns.getJsonArray(name);
-      double[] out = new double[values.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = values.getDouble(i);
-      }
-      return out;
+      return false;
     }
   }
 
-  private static LoggedRound round(Candidates candidates, String first, double reward, String target, boolean revenue) {
+  private static LoggedRound round(LoggedCandidates candidates, String first, double reward, String target, boolean revenue) {
     int n = candidates.size();
     int best = 0;
     double bestScore = -1;

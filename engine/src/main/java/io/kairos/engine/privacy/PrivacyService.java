@@ -3,6 +3,7 @@ package io.kairos.engine.privacy;
 import io.kairos.engine.profile.ProfileJson;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.decide.DecisionService;
+import io.kairos.engine.decide.LoggedCandidates;
 import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.grid.PendingGridWrites;
 import io.kairos.engine.identity.IdentityResolver;
@@ -78,7 +79,11 @@ public final class PrivacyService {
       for (DecisionRecord d : records.decisions()) {
         JsonArray feedback = new JsonArray();
         d.feedback().forEach(body -> feedback.add(new JsonObject(body)));
-        decided.add(new JsonObject().put("decision", new JsonObject(d.body())).put("feedback", feedback));
+        JsonObject decision = new JsonObject(d.body());
+        if (d.candidates() != null) {
+          decision.put("candidates", LoggedCandidates.unpack(d.candidates()).toJson());
+        }
+        decided.add(new JsonObject().put("decision", decision).put("feedback", feedback));
       }
       JsonArray merged = new JsonArray();
       for (MergeRecord r : merges.involving(ids)) {

@@ -7,8 +7,12 @@ import java.util.concurrent.CompletableFuture;
 /** The log of decisions made and the feedback received on them, for evaluation and learning. */
 public interface DecisionLog {
 
-  /** Logs a decision; {@code body} is its UTF-8 JSON record. */
-  CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body);
+  /**
+   * Logs a decision: {@code body} is its UTF-8 JSON record, {@code candidates} the eligible offers as
+   * the policy saw them, packed (opaque here; null when there are none to keep).
+   */
+  CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body,
+      byte[] candidates);
 
   /** A logged decision and the outcomes it has received, as {@code offerId|outcome}. */
   record StoredDecision(String body, long createdAt, List<String> outcomes) {}

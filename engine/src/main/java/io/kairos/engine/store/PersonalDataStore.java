@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /** What the durable store holds about one person, for export and erasure (GDPR articles 15 and 17). */
 public interface PersonalDataStore {
 
-  /** One logged decision about the person and the feedback on it, as stored JSON. */
-  record DecisionRecord(String body, List<String> feedback) {}
+  /** One logged decision about the person (its JSON record and packed candidates, or null) and the feedback on it, as stored JSON. */
+  record DecisionRecord(String body, byte[] candidates, List<String> feedback) {}
 
   /** The person's stored events (enriched JSON, in order) and decisions. */
   record PersonalRecords(List<String> events, List<DecisionRecord> decisions) {}

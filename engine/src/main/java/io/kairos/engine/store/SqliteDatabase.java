@@ -50,7 +50,7 @@ public final class SqliteDatabase implements AutoCloseable {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("PRAGMA secure_delete=ON"); // erased rows are overwritten, not left in free pages
         for (String ddl : schema) {
-          s.execute(ddl);
+          apply(s, ddl);
         }
       }
       writer.setAutoCommit(false);
@@ -61,6 +61,21 @@ public final class SqliteDatabase implements AutoCloseable {
     this.thread = new Thread(this::writeLoop, "kairos-store-writer");
     this.thread.setDaemon(true);
     this.thread.start();
+  }
+
+  /**
+   * Runs one schema statement. SQLite has no {@code ADD COLUMN IF NOT EXISTS}, so a column added by
+   * an earlier start is recognized by SQLite's "duplicate column name" and skipped.
+   */
+  private static void apply(Statement s, String ddl) throws SQLException {
+    try {
+      s.execute(ddl);
+    } catch (SQLException e) {
+      boolean addColumn = ddl.startsWith("ALTER TABLE") && ddl.contains(" ADD COLUMN ");
+      if (!addColumn || e.getMessage() == null || !e.getMessage().contains("duplicate column name")) {
+        throw e;
+      }
+    }
   }
 
   /** Queues work for the next group commit; the future completes once it is durable. */

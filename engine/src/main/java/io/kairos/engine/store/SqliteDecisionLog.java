@@ -11,6 +11,8 @@ public final class SqliteDecisionLog implements DecisionLog {
   public static final List<String> SCHEMA = List.of(
       "CREATE TABLE IF NOT EXISTS decisions (decision_id TEXT PRIMARY KEY, profile_id TEXT, channel TEXT NOT NULL, "
           + "placement TEXT, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
+      // Since 2026-12-03 the candidates are packed here instead of inside body (older rows keep them in body).
+      "ALTER TABLE decisions ADD COLUMN candidates BLOB",
       "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
           + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
       "CREATE INDEX IF NOT EXISTS decisions_profile ON decisions (profile_id)",
@@ -25,12 +27,14 @@ public final class SqliteDecisionLog implements DecisionLog {
   }
 
   @Override
-  public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body) {
+  public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body,
+      byte[] candidates) {
     // Bound as bytes and cast in SQLite: UTF-8 bytes become TEXT without a conversion on either side.
     return db.write(c -> {
       SqliteDatabase.update(c,
-          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))",
-          decisionId, profileId, channel, placement, at, body);
+          "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body, candidates) "
+              + "VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)",
+          decisionId, profileId, channel, placement, at, body, candidates);
     });
   }
 

@@ -1,6 +1,7 @@
 package io.kairos.engine.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,19 @@ public final class SqlitePersonalData implements PersonalDataStore {
   public PersonalRecords read(List<String> profileIds) {
     List<String> events = new ArrayList<>();
     Map<String, String> decisions = new LinkedHashMap<>();
+    Map<String, byte[]> candidates = new HashMap<>();
     for (String id : profileIds) {
       db.query("SELECT body FROM events WHERE profile_id = ? ORDER BY seq", List.of(id), rs -> events.add(rs.getString(1)));
-      db.query("SELECT decision_id, body FROM decisions WHERE profile_id = ? ORDER BY created_at", List.of(id),
-          rs -> decisions.put(rs.getString(1), rs.getString(2)));
+      db.query("SELECT decision_id, body, candidates FROM decisions WHERE profile_id = ? ORDER BY created_at", List.of(id), rs -> {
+        decisions.put(rs.getString(1), rs.getString(2));
+        candidates.put(rs.getString(1), rs.getBytes(3));
+      });
     }
     List<DecisionRecord> out = new ArrayList<>();
     decisions.forEach((decisionId, body) -> {
       List<String> feedback = new ArrayList<>();
       db.query("SELECT body FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId), rs -> feedback.add(rs.getString(1)));
-      out.add(new DecisionRecord(body, feedback));
+      out.add(new DecisionRecord(body, candidates.get(decisionId), feedback));
     });
     return new PersonalRecords(events, out);
   }

@@ -73,6 +73,9 @@ class PrivacyJourneyTest {
           .isEqualTo("granted");
       assertThat(all.getJsonArray("decisions").getJsonObject(0).getJsonArray("feedback").getJsonObject(0).getString("outcome"))
           .isEqualTo("click");
+      JsonObject logged = all.getJsonArray("decisions").getJsonObject(0).getJsonObject("decision");
+      assertThat(logged.getString("decisionId")).isEqualTo(decision.getString("decisionId"));
+      assertThat(logged.getJsonObject("candidates").getJsonArray("offerId")).as("the packed candidates, exported as JSON").contains(offer);
 
       Response erased = send(port, "DELETE", "/v1/profiles/" + id, null);
       assertThat(erased.status()).isEqualTo(200);

@@ -20,7 +20,7 @@ class DecisionJsonTest {
   }
 
   @Test
-  void theLogIsTheExplainedAnswerWithTheCandidates() {
+  void theLogIsTheExplainedAnswerAndTheCandidatesArePackedBesideIt() {
     DecisionJson.Forms forms = DecisionJson.forms(decision(), true);
     JsonObject answer = new JsonObject(Buffer.buffer(forms.response()));
     JsonObject log = new JsonObject(Buffer.buffer(forms.log()));
@@ -30,14 +30,11 @@ class DecisionJsonTest {
     assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonArray("reasons").getString(1)).endsWith("× value ≥ 0 — 日本");
     assertThat(answer.getJsonArray("offers").getJsonObject(0).getJsonObject("payload").getString("code")).isEqualTo("CART10");
     assertThat(answer.getString("placement")).isNull();
-    JsonObject withoutCandidates = log.copy();
-    withoutCandidates.remove("candidates");
-    assertThat(withoutCandidates).isEqualTo(answer);
-    JsonObject candidates = log.getJsonObject("candidates");
-    assertThat(candidates.fieldNames()).containsExactly("offerId", "acceptance", "logitSd", "multiplier", "probability", "firstProbability");
-    assertThat(candidates.getJsonArray("offerId")).hasSize(2);
-    assertThat(candidates.getJsonArray("probability").getDouble(1)).isEqualTo(0.07);
-    assertThat(candidates.fieldNames()).allSatisfy(column -> assertThat(candidates.getJsonArray(column)).hasSize(2));
+    assertThat(log).isEqualTo(answer);
+    LoggedCandidates candidates = LoggedCandidates.unpack(forms.candidates());
+    assertThat(candidates.offerId()).containsExactly("a", "b");
+    assertThat(candidates.probability()).containsExactly(0.93, 0.07);
+    assertThat(candidates.multiplier()).containsExactly(40.0, 5.0);
   }
 
   @Test

@@ -32,10 +32,10 @@ class DecisionLogRetentionTest {
       SqliteDecisionLog log = new SqliteDecisionLog(db);
       CompletableFuture<?>[] writes = new CompletableFuture<?>[old + 2];
       for (int i = 0; i < old; i++) {
-        writes[i] = log.recordDecision("old-" + i, "p", "web", null, now.toEpochMilli() - 31 * day - i, body);
+        writes[i] = log.recordDecision("old-" + i, "p", "web", null, now.toEpochMilli() - 31 * day - i, body, null);
       }
-      writes[old] = log.recordDecision("day-29", "p", "web", null, now.toEpochMilli() - 29 * day, body);
-      writes[old + 1] = log.recordDecision("today", "p", "web", null, now.toEpochMilli(), body);
+      writes[old] = log.recordDecision("day-29", "p", "web", null, now.toEpochMilli() - 29 * day, body, null);
+      writes[old + 1] = log.recordDecision("today", "p", "web", null, now.toEpochMilli(), body, null);
       CompletableFuture.allOf(writes).get();
       Counter deleted = new SimpleMeterRegistry().counter("deleted");
       DecisionLogRetention retention = new DecisionLogRetention(vertx, log, 30, Clock.fixed(now, ZoneOffset.UTC), deleted);

@@ -18,7 +18,7 @@ class SqliteDecisionLogTest {
     String body = "{\"reasons\":[\"P × value ≥ 0 — 日本 \\\"q\\\"\"],\"emoji\":\"🙂\"}";
     try (SqliteDatabase db = new SqliteDatabase(dir, true, SqliteDecisionLog.SCHEMA)) {
       SqliteDecisionLog log = new SqliteDecisionLog(db);
-      log.recordDecision("d-1", "p-1", "web", null, 5L, body.getBytes(StandardCharsets.UTF_8)).get();
+      log.recordDecision("d-1", "p-1", "web", null, 5L, body.getBytes(StandardCharsets.UTF_8), null).get();
 
       assertThat(log.find("d-1")).get().satisfies(d -> {
         assertThat(d.body()).isEqualTo(body);
@@ -37,10 +37,10 @@ class SqliteDecisionLogTest {
     try (SqliteDatabase db = new SqliteDatabase(dir, true, SqliteDecisionLog.SCHEMA)) {
       SqliteDecisionLog log = new SqliteDecisionLog(db);
       for (int i = 0; i < 5; i++) {
-        log.recordDecision("old-" + i, "p-" + i, "web", null, 1_000L + i, body).get();
+        log.recordDecision("old-" + i, "p-" + i, "web", null, 1_000L + i, body, null).get();
         log.recordFeedback("old-" + i, "offer-a", "click", 2_000L, "{}").get();
       }
-      log.recordDecision("new", "p-9", "web", null, 9_000L, body).get();
+      log.recordDecision("new", "p-9", "web", null, 9_000L, body, null).get();
       log.recordFeedback("new", "offer-a", "accept", 9_500L, "{}").get();
 
       assertThat(log.deleteOlderThan(5_000L, 2).get()).isEqualTo(2);
