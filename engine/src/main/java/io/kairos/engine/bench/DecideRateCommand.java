@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class DecideRateCommand implements Callable<Integer> {
 
   @Option(names = "--offers", description = "offers in the synthetic catalog (default ${DEFAULT-VALUE})") int offers = 200;
+  @Option(names = "--eligible", description = "offers every profile is eligible for; the rest fail their own condition "
+      + "(default: all)") Integer eligible;
   @Option(names = "--profiles", description = "profiles preloaded (default ${DEFAULT-VALUE})") int profiles = 5_000;
   @Option(names = "--in-flight", description = "requests outstanding when measuring the peak (default ${DEFAULT-VALUE})") int inFlight = 16;
   @Option(names = "--connections", description = "client connections (default ${DEFAULT-VALUE})") int connections = 64;
@@ -46,7 +48,7 @@ public final class DecideRateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (writeCatalog != null) {
-      System.out.println(SyntheticCatalog.writeYaml(offers, writeCatalog).toAbsolutePath());
+      System.out.println(SyntheticCatalog.writeYaml(offers, eligible(), writeCatalog).toAbsolutePath());
       return 0;
     }
     if (port != null) {
@@ -56,7 +58,7 @@ public final class DecideRateCommand implements Callable<Integer> {
     Path home = ConfigLoader.findHome(Path.of(""), System.getenv());
     try (ScratchDirectory scratch = ScratchDirectory.create("kairos-bench-rate")) {
       Path work = scratch.path();
-      Path catalog = SyntheticCatalog.writeYaml(offers, work.resolve("offers.yaml"));
+      Path catalog = SyntheticCatalog.writeYaml(offers, eligible(), work.resolve("offers.yaml"));
       KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("server.port", "0", "server.host", "127.0.0.1",
           "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString()));
       KairosEngine engine = new KairosEngine(config);
@@ -69,13 +71,18 @@ public final class DecideRateCommand implements Callable<Integer> {
     }
   }
 
+  private int eligible() {
+    return eligible == null ? offers : Math.max(0, Math.min(eligible, offers));
+  }
+
   /** Preloads profiles into the engine on {@code enginePort}, then measures the peak and the fixed rates. */
   private JsonObject measure(int enginePort, String engineWhere, Boolean explore) throws Exception {
     BenchCommand.preload(enginePort, profiles);
-    JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers + " --profiles " + profiles
+    JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers
+            + (eligible() < offers ? " --eligible " + eligible() : "") + " --profiles " + profiles
             + " --in-flight " + inFlight + " --duration " + duration + " --warmup " + warmup + (port != null ? " --port " + port : ""))
         .put("at", Instant.now().toString()).put("machine", Machine.describe("-").getString("description")).put("offers", offers)
-        .put("engine", engineWhere).put("explore", explore);
+        .put("eligible", eligible()).put("engine", engineWhere).put("explore", explore);
     try (DecideLoad load = new DecideLoad(enginePort, profiles, connections)) {
       System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
       load.closed(inFlight, warmup);

@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
 final class DecideBenchCommand implements Callable<Integer> {
 
   @Option(names = "--offers", defaultValue = "200") int offers;
+  @Option(names = "--eligible", description = "offers eligible for the person; the rest fail their own condition (default: all)")
+  Integer eligible;
   @Option(names = "--decisions", defaultValue = "20000") int decisions;
   @Option(names = "--limit", defaultValue = "3") int limit;
 
@@ -54,7 +56,7 @@ final class DecideBenchCommand implements Callable<Integer> {
   private int run(Path home, Path dir) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("store.dataDir", dir.toString()));
     List<Offer> catalogOffers = new ArrayList<>();
-    for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers)) {
+    for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers, eligible == null ? offers : eligible)) {
       catalogOffers.add(OfferCatalog.toOffer(spec, ""));
     }
     OfferCatalog catalog = new OfferCatalog(catalogOffers);
@@ -92,7 +94,8 @@ final class DecideBenchCommand implements Callable<Integer> {
       }
       Arrays.sort(nanos);
       Arrays.sort(jsonNanos);
-      System.out.println(new JsonObject().put("offers", offers).put("decisions", decisions).put("limit", limit)
+      System.out.println(new JsonObject().put("offers", offers).put("eligible", eligible == null ? offers : eligible)
+          .put("decisions", decisions).put("limit", limit)
           .put("explore", config.learning().explore()).put("choiceDraws", config.learning().choiceDraws())
           .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)
           .put("p999_us", nanos[(int) (decisions * 0.999)] / 1000.0).put("mean_chosen", chosen / (double) decisions)
