@@ -25,6 +25,11 @@ public final class OfferCondition {
   private static final CelCompiler COMPILER = compiler(SimpleType.BOOL);
   static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
+  /** CEL's newer planner runtime: not used by decide (slower on our activation), kept for {@code policy bench-conditions}. */
+  private static final class Planner {
+    static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
+  }
+
   /** A compiler for expressions over the decide activation ({@code profile}, {@code context}, {@code channel}, {@code placement}). */
   static CelCompiler compiler(CelType result) {
     return CelCompilerFactory.standardCelCompilerBuilder()
@@ -52,9 +57,14 @@ public final class OfferCondition {
 
   /** Compiles a condition; the exception message names the line and column of each problem. */
   public static OfferCondition compile(String source) throws InvalidConditionException {
+    return compile(source, false);
+  }
+
+  /** Compiles a condition for the standard runtime or, with {@code planner}, for CEL's planner runtime (benchmarks only). */
+  public static OfferCondition compile(String source, boolean planner) throws InvalidConditionException {
     try {
       CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
-      return new OfferCondition(source, RUNTIME.createProgram(ast));
+      return new OfferCondition(source, (planner ? Planner.RUNTIME : RUNTIME).createProgram(ast));
     } catch (CelValidationException e) {
       throw new InvalidConditionException(e.getMessage());
     } catch (CelEvaluationException e) {

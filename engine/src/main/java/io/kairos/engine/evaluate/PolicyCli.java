@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code kairos policy}: offline evaluation of decision policies. Errors exit 2 with one line. */
-@Command(name = "policy", mixinStandardHelpOptions = true, subcommands = {PolicyEvaluateCommand.class, HillstromReplayCommand.class, DecideBenchCommand.class},
+@Command(name = "policy", mixinStandardHelpOptions = true, subcommands = {PolicyEvaluateCommand.class, HillstromReplayCommand.class, DecideBenchCommand.class,
+    ConditionBenchCommand.class},
     description = "Evaluate decision policies offline.")
 public final class PolicyCli {
 

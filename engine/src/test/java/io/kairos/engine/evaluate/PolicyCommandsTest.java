@@ -41,6 +41,17 @@ class PolicyCommandsTest {
   }
 
   @Test
+  void benchConditionsEvaluatesEveryDistinctConditionOfTheSyntheticCatalogOnBothRuntimes() {
+    for (String[] args : List.of(new String[] {"bench-conditions", "--offers", "20", "--rounds", "10"},
+        new String[] {"bench-conditions", "--offers", "20", "--rounds", "10", "--planner"})) {
+      JsonObject r = run(args);
+      assertThat(r.getInteger("conditions")).isEqualTo(21);
+      assertThat(r.getLong("held")).as("every condition of the synthetic catalog holds").isEqualTo(210);
+      assertThat(r.getLong("bytes_per_condition")).isPositive();
+    }
+  }
+
+  @Test
   void estimatesBernoulliThompsonSamplingFromTheRandomLogNearItsOwnClickRate() {
     assertThat(OBD.resolve("random/men/men.csv")).as("the Open Bandit sample must be in ../shared/data").exists();
     JsonObject r = run("evaluate", "--obd", OBD.resolve("random/men/men.csv").toString(),
