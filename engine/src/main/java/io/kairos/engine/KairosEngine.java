@@ -192,6 +192,9 @@ public final class KairosEngine {
           if (config.server().adminToken() == null) {
             LOG.warn("admin routes (/v1/admin/*, profile export and erasure) are open to anyone who can reach port {}: "
                 + "set KAIROS_SERVER_ADMIN_TOKEN to require a bearer token", port);
+          } else if (config.server().clientTokenList().isEmpty()) {
+            LOG.info("events, decide, feedback and lookup are open to anyone who can reach port {}: set KAIROS_SERVER_CLIENT_TOKENS "
+                + "to require a client token", port);
           }
           return port;
         });

@@ -29,16 +29,30 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
   }
 
   /**
-   * HTTP listener, input limits and the admin token.
+   * HTTP listener, input limits and the bearer tokens.
    *
    * @param adminToken when set, offer and model administration, export and erasure need {@code Authorization: Bearer <token>};
    *     empty leaves them open (a warning at start). Set it with {@code KAIROS_SERVER_ADMIN_TOKEN} rather than in the file.
+   * @param clientTokens comma-separated tokens for the website, the call center and other clients: when set, every other
+   *     {@code /v1} route needs one of them (or the admin token), and the admin token must be set too; empty leaves those
+   *     routes open. Set it with {@code KAIROS_SERVER_CLIENT_TOKENS}; several tokens allow one per client and rotation.
    */
-  public record Server(String host, int port, int eventLoops, int maxBodyBytes, int maxBatchEvents, int maxTextChars, String adminToken) {
+  public record Server(String host, int port, int eventLoops, int maxBodyBytes, int maxBatchEvents, int maxTextChars, String adminToken,
+      String clientTokens) {
     public Server {
       adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
       require(adminToken == null || adminToken.length() >= 16, "must be at least 16 characters (or empty to leave admin routes open), got "
           + (adminToken == null ? 0 : adminToken.length()), "server.adminToken");
+      List<String> clients = split(clientTokens);
+      clientTokens = clients.isEmpty() ? null : String.join(",", clients);
+      for (int i = 0; i < clients.size(); i++) {
+        require(clients.get(i).length() >= 16, "each token must be at least 16 characters; token " + (i + 1) + " has "
+            + clients.get(i).length(), "server.clientTokens");
+        require(!clients.get(i).equals(adminToken), "token " + (i + 1) + " is the admin token; give clients their own",
+            "server.clientTokens");
+      }
+      require(clients.isEmpty() || adminToken != null, "need server.adminToken too: with client tokens and no admin token, any client "
+          + "could administer offers and models", "server.clientTokens");
       require(host != null && !host.isBlank(), "must be set", "server.host");
       require(port >= 0 && port <= 65535, "must be 0-65535, got " + port, "server.port");
       require(eventLoops >= 1 && eventLoops <= 64, "must be 1-64, got " + eventLoops, "server.eventLoops");
@@ -47,11 +61,21 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       require(maxTextChars >= 1, "must be positive, got " + maxTextChars, "server.maxTextChars");
     }
 
-    /** Never prints the token. */
+    /** The client tokens, none when the client routes are open. */
+    public List<String> clientTokenList() {
+      return split(clientTokens);
+    }
+
+    private static List<String> split(String tokens) {
+      return tokens == null ? List.of() : Arrays.stream(tokens.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Never prints a token. */
     @Override
     public String toString() {
       return "Server[host=" + host + ", port=" + port + ", eventLoops=" + eventLoops + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchEvents="
-          + maxBatchEvents + ", maxTextChars=" + maxTextChars + ", adminToken=" + (adminToken == null ? "none" : "set") + "]";
+          + maxBatchEvents + ", maxTextChars=" + maxTextChars + ", adminToken=" + (adminToken == null ? "none" : "set") + ", clientTokens="
+          + clientTokenList().size() + "]";
     }
   }
 

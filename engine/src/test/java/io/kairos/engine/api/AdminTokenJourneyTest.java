@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An operator sets the admin token: offer and model administration, export and erasure then need it,
- * while the website's and call center's routes (events, decide, lookup, feedback) stay as they were.
+ * while the website's and call center's routes (events, decide, lookup, feedback) stay as they were;
+ * with client tokens as well, those routes need one of them.
  */
 class AdminTokenJourneyTest {
 
@@ -80,6 +81,63 @@ class AdminTokenJourneyTest {
     } finally {
       vertx.close().await();
     }
+  }
+
+  @Test
+  void withClientTokensEveryV1RouteNeedsOneAndAdminRoutesStillNeedTheAdminToken() {
+    String website = "website-token-0123456789";
+    String callCenter = "call-center-token-0123456789";
+    Vertx vertx = Vertx.vertx();
+    try (TestEngines.Running engine = TestEngines.start(dataDir, Map.of("server.adminToken", TOKEN,
+        "server.clientTokens", website + ", " + callCenter))) {
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.port()));
+      String event = new JsonObject().put("type", "page_view").put("channel", "web")
+          .put("identifiers", new JsonObject().put("userId", "u-client")).encode();
+      String decide = new JsonObject().put("identifiers", new JsonObject().put("userId", "u-client")).put("channel", "web").encode();
+
+      assertUnauthorized(send(client, HttpMethod.POST, "/v1/events", null, event));
+      assertUnauthorized(send(client, HttpMethod.POST, "/v1/events", "Bearer " + website + "x", event));
+      assertUnauthorized(send(client, HttpMethod.POST, "/v1/decide", null, decide));
+      assertUnauthorized(send(client, HttpMethod.GET, "/v1/profiles/by/userId/u-client", null, null));
+      assertUnauthorized(send(client, HttpMethod.POST, "/v1/feedback", null, "{}"));
+      assertUnauthorized(send(client, HttpMethod.POST, "/v1/events", null, "x".repeat(5_000_000))); // before the body: 401, not 413
+      assertUnauthorized(send(client, HttpMethod.GET, "/v1/no-such-route", null, null));
+
+      HttpResponse<Buffer> ingested = send(client, HttpMethod.POST, "/v1/events", "Bearer " + website, event);
+      assertThat(ingested.statusCode()).as(ingested.bodyAsString()).isEqualTo(202);
+      assertThat(send(client, HttpMethod.POST, "/v1/decide", "Bearer " + callCenter, decide).statusCode()).isEqualTo(200);
+      assertThat(send(client, HttpMethod.GET, "/v1/profiles/by/userId/u-client", "Bearer " + callCenter, null).statusCode()).isEqualTo(200);
+      assertThat(send(client, HttpMethod.GET, "/v1/profiles/by/userId/u-client", "Bearer " + TOKEN, null).statusCode())
+          .as("the admin token is accepted on client routes").isEqualTo(200);
+
+      assertUnauthorized(send(client, HttpMethod.GET, "/v1/admin/offers", "Bearer " + website, null));
+      String profileId = ingested.bodyAsJsonObject().getJsonArray("profileIds").getString(0);
+      assertUnauthorized(send(client, HttpMethod.GET, "/v1/profiles/" + profileId + "/export", "Bearer " + callCenter, null));
+      assertThat(send(client, HttpMethod.GET, "/v1/admin/offers", "Bearer " + TOKEN, null).statusCode()).isEqualTo(200);
+
+      assertThat(send(client, HttpMethod.GET, "/health", null, null).statusCode()).as("probes stay open").isEqualTo(200);
+      assertThat(send(client, HttpMethod.GET, "/metrics", null, null).statusCode()).isEqualTo(200);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void clientTokensNeedTheAdminTokenTheirOwnValuesAndLength() {
+    Path home = TestEngines.home();
+    String client = "website-token-0123456789";
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_CLIENT_TOKENS", client), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("server.clientTokens").hasMessageContaining("adminToken")
+        .hasMessageNotContaining(client);
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_ADMIN_TOKEN", TOKEN,
+        "KAIROS_SERVER_CLIENT_TOKENS", client + ",short"), Map.of())).hasMessageContaining("token 2 has 5").hasMessageNotContaining(client);
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_ADMIN_TOKEN", TOKEN,
+        "KAIROS_SERVER_CLIENT_TOKENS", TOKEN), Map.of())).hasMessageContaining("is the admin token").hasMessageNotContaining(TOKEN);
+    KairosConfig config = ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_ADMIN_TOKEN", TOKEN,
+        "KAIROS_SERVER_CLIENT_TOKENS", " " + client + " ,, other-client-token-0123 "), Map.of());
+    assertThat(config.server().clientTokenList()).containsExactly(client, "other-client-token-0123");
+    assertThat(config.toString()).doesNotContain(client).contains("clientTokens=2");
+    assertThat(ConfigLoader.load(home, null, Map.of(), Map.of()).server().clientTokenList()).isEmpty();
   }
 
   @Test

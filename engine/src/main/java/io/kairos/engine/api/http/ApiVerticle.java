@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +43,19 @@ public final class ApiVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().server().maxBodyBytes());
     String adminToken = services.config().server().adminToken();
     if (adminToken != null) {
-      AdminTokenHandler admin = new AdminTokenHandler(adminToken);
+      BearerTokenHandler admin = new BearerTokenHandler(List.of(adminToken), "the admin token", "server.adminToken");
       router.route("/v1/admin/*").handler(admin);
       router.get("/v1/profiles/:profileId/export").handler(admin);
       router.delete("/v1/profiles/:profileId").handler(admin);
+    }
+    List<String> clientTokens = services.config().server().clientTokenList();
+    if (!clientTokens.isEmpty()) {
+      // Every /v1 route; an admin route has passed the admin check above, so the admin token counts here too.
+      List<String> accepted = new ArrayList<>(clientTokens);
+      if (adminToken != null) {
+        accepted.add(adminToken);
+      }
+      router.route("/v1/*").handler(new BearerTokenHandler(accepted, "a client token", "one of server.clientTokens"));
     }
     router.post("/v1/*").handler(body);
     router.put("/v1/*").handler(body);
