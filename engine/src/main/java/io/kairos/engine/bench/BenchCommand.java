@@ -69,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int run(Path home, Path work) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(),
-        Map.of("server.port", "0", "server.host", "127.0.0.1", "store.dataDir", work.resolve("data").toString()));
+        Map.of("server.port", "0", "server.host", "127.0.0.1", "store.dataDir", work.resolve("data").toString(),
+            "server.adminToken", "", "server.clientTokens", "")); // its own loopback engine: no tokens, whatever the shell exports
     Vertx bare = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     KairosEngine engine = new KairosEngine(config);
     try {
@@ -125,6 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Users bench-u0.. with an e-mail, a cookie and a few events each, in batches of 1,000 events. */
   static void preload(int port, int profiles) throws IOException, InterruptedException {
+    preload(port, profiles, null);
+  }
+
+  /** @param authorization the {@code Authorization} header to send, or null */
+  static void preload(int port, int profiles, String authorization) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     JsonArray batch = new JsonArray();
     for (int i = 0; i < profiles; i++) {
@@ -135,7 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
       batch.add(new JsonObject().put("type", "add_to_cart").put("channel", "web").put("identifiers", new JsonObject().put("userId", "bench-u" + i))
           .put("properties", new JsonObject().put("productId", "sku-" + (i % 50)).put("price", 19.9)));
       if (batch.size() >= 1000 || i == profiles - 1) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"));
+        if (authorization != null) {
+          request.header("Authorization", authorization);
+        }
+        HttpResponse<String> r = http.send(request
             .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("batch", batch).encode())).build(),
             HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {

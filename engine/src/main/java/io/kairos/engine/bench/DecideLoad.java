@@ -43,7 +43,11 @@ final class DecideLoad implements AutoCloseable {
   private final int port;
   private final int profiles;
 
-  DecideLoad(int port, int profiles, int connections) {
+  private final String authorization;
+
+  /** @param authorization the {@code Authorization} header to send, or null */
+  DecideLoad(int port, int profiles, int connections, String authorization) {
+    this.authorization = authorization;
     this.port = port;
     this.profiles = profiles;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
@@ -104,7 +108,8 @@ final class DecideLoad implements AutoCloseable {
   private void send(IntConsumer onAnswer) {
     String body = "{\"identifiers\":{\"userId\":\"bench-u" + ThreadLocalRandom.current().nextInt(profiles) + "\"},\"channel\":\"web\",\"limit\":3}";
     client.request(HttpMethod.POST, port, "127.0.0.1", "/v1/decide")
-        .compose(req -> req.putHeader("content-type", "application/json").send(Buffer.buffer(body))
+        .compose(req -> (authorization == null ? req : req.putHeader("Authorization", authorization))
+            .putHeader("content-type", "application/json").send(Buffer.buffer(body))
             // The body is read and dropped, not gathered: with 200 offers an explained answer is ~17 KB, and gathering it
             // was 11% of all allocation in the engine's JVM when the load runs in it.
             .compose(resp -> resp.handler(chunk -> {}).end().map(v -> resp.statusCode())))

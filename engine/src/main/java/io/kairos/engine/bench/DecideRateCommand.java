@@ -5,8 +5,13 @@ import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,11 +43,25 @@ public final class DecideRateCommand implements Callable<Integer> {
   List<Double> fractions = List.of(0.25, 0.5);
   @Option(names = "--rates", split = ",", description = "fixed rates in decides/s instead of fractions of the peak") List<Double> rates;
   @Option(names = "--port", description = "measure the engine already listening on 127.0.0.1:PORT, in its own JVM, instead of starting "
-      + "one in this process (start it with KAIROS_DECIDE_OFFERS_FILE set to a --write-catalog file)") Integer port;
+      + "one in this process (start it with KAIROS_DECIDE_OFFERS_FILE set to a --write-catalog file; with tokens, export its "
+      + "KAIROS_SERVER_ADMIN_TOKEN here too)") Integer port;
   @Option(names = "--write-catalog", description = "write the synthetic catalog of --offers offers to this file and exit") Path writeCatalog;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DecideRateCommand()).execute(args));
+    System.exit(cli().execute(args));
+  }
+
+  /** The command line, with a refused engine or catalog reported in one line and exit code 2. */
+  static CommandLine cli() {
+    CommandLine cli = new CommandLine(new DecideRateCommand());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IllegalStateException) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli;
   }
 
   @Override
@@ -60,7 +79,8 @@ public final class DecideRateCommand implements Callable<Integer> {
       Path work = scratch.path();
       Path catalog = SyntheticCatalog.writeYaml(offers, eligible(), work.resolve("offers.yaml"));
       KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("server.port", "0", "server.host", "127.0.0.1",
-          "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString()));
+          "store.dataDir", work.resolve("data").toString(), "decide.offersFile", catalog.toString(),
+          "server.adminToken", "", "server.clientTokens", "")); // its own loopback engine: no tokens, whatever the shell exports
       KairosEngine engine = new KairosEngine(config);
       try {
         System.out.println(measure(engine.start().await(), "in this process", config.learning().explore()).encodePrettily());
@@ -71,19 +91,53 @@ public final class DecideRateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Refuses to measure an engine on its own whose catalog is not the synthetic one asked for (same
+   * offers, same conditions), so the figures cannot describe another catalog by mistake.
+   */
+  private void checkCatalog(int enginePort, String authorization) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + enginePort + "/v1/admin/offers"));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<String> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("cannot read the catalog of the engine on port " + enginePort + ": " + r.statusCode() + " " + r.body());
+    }
+    Map<String, List<String>> served = new HashMap<>();
+    for (Object o : new JsonObject(r.body()).getJsonArray("offers")) {
+      JsonObject offer = (JsonObject) o;
+      served.put(offer.getString("id"), offer.getJsonArray("conditions", new JsonArray()).stream().map(String::valueOf).toList());
+    }
+    Map<String, List<String>> expected = new HashMap<>();
+    SyntheticCatalog.specs(offers, eligible()).forEach(s -> expected.put(s.id(), s.conditions()));
+    if (!served.equals(expected)) {
+      throw new IllegalStateException("the engine on port " + enginePort + " serves " + served.size() + " offers, not the synthetic catalog of "
+          + offers + " (" + eligible() + " eligible): start it with KAIROS_DECIDE_OFFERS_FILE set to the file of "
+          + "bin/kairos bench-decide-rate --offers " + offers + " --eligible " + eligible() + " --write-catalog FILE");
+    }
+  }
+
   private int eligible() {
     return eligible == null ? offers : Math.max(0, Math.min(eligible, offers));
   }
 
   /** Preloads profiles into the engine on {@code enginePort}, then measures the peak and the fixed rates. */
   private JsonObject measure(int enginePort, String engineWhere, Boolean explore) throws Exception {
-    BenchCommand.preload(enginePort, profiles);
+    // An engine started on its own may require tokens: the admin token from the environment is accepted on every route.
+    String token = port == null ? null : System.getenv("KAIROS_SERVER_ADMIN_TOKEN");
+    String authorization = token == null || token.isBlank() ? null : "Bearer " + token.strip();
+    if (port != null) {
+      checkCatalog(enginePort, authorization);
+    }
+    BenchCommand.preload(enginePort, profiles, authorization);
     JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers
             + (eligible() < offers ? " --eligible " + eligible() : "") + " --profiles " + profiles
             + " --in-flight " + inFlight + " --duration " + duration + " --warmup " + warmup + (port != null ? " --port " + port : ""))
         .put("at", Instant.now().toString()).put("machine", Machine.describe("-").getString("description")).put("offers", offers)
         .put("eligible", eligible()).put("engine", engineWhere).put("explore", explore);
-    try (DecideLoad load = new DecideLoad(enginePort, profiles, connections)) {
+    try (DecideLoad load = new DecideLoad(enginePort, profiles, connections, authorization)) {
       System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
       load.closed(inFlight, warmup);
       StageTimes before = StageTimes.read(enginePort);
