@@ -52,12 +52,19 @@ final class HillstromReplayCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "4", description = "concurrent HTTP clients") int threads;
   @Option(names = "--resamples", defaultValue = "1000") int resamples;
   @Option(names = "--prior-variance", defaultValue = "1.0") double priorVariance;
+  @Option(names = "--learn-on", defaultValue = "conversion", description = "what teaches each arm's model: conversion (every arm "
+      + "worth the same) or visit (15 times more frequent; each arm then worth its training customers' spend per visit)")
+  String learnOn;
   @Option(names = "--work-dir", description = "the engine's data directory (default: a new temporary one)") Path workDir;
 
   @Override
   public Integer call() throws Exception {
     if (!(trainShare > 0 && trainShare < 1)) {
       System.err.println("error: --train-share must be between 0 and 1");
+      return 2;
+    }
+    if (!learnOn.equals("conversion") && !learnOn.equals("visit")) {
+      System.err.println("error: --learn-on must be conversion or visit, got " + learnOn);
       return 2;
     }
     long begin = System.nanoTime();
@@ -77,12 +84,15 @@ final class HillstromReplayCommand implements Callable<Integer> {
 
   private int replay(Path home, Path dir, List<Customer> customers, List<Customer> train, List<Customer> test, long begin) throws Exception {
     Map<String, Integer> learnedFrom = new HashMap<>();
-    try (LoopbackEngine engine = LoopbackEngine.start(config(home, dir, true))) {
+    Map<String, Double> values = armValues(train);
+    Path offers = visits() ? writeOffers(values, dir.resolve("hillstrom-offers.yaml")) : home.resolve("config/hillstrom-offers.yaml");
+    try (LoopbackEngine engine = LoopbackEngine.start(config(home, dir, offers, true))) {
       engine.ingest(customers.stream().map(HillstromReplayCommand::identify).toList(), threads);
       engine.forEach(train, threads, c -> {
         JsonObject d = engine.decide(new JsonObject().put("identifiers", userId(c)).put("channel", "campaign").put("limit", 3));
+        String outcome = c.conversion() == 1 ? "convert" : visits() && c.visit() == 1 ? "click" : "dismiss";
         JsonObject feedback = new JsonObject().put("decisionId", d.getString("decisionId")).put("offerId", c.arm())
-            .put("outcome", c.conversion() == 1 ? "convert" : "dismiss");
+            .put("outcome", outcome);
         if (c.conversion() == 1) {
           feedback.put("revenue", c.spend());
         }
@@ -91,7 +101,7 @@ final class HillstromReplayCommand implements Callable<Integer> {
       System.err.printf("hillstrom: learned from %,d training customers%n", train.size());
     }
     String[] chosen = new String[test.size()];
-    try (LoopbackEngine engine = LoopbackEngine.start(config(home, dir, false))) {
+    try (LoopbackEngine engine = LoopbackEngine.start(config(home, dir, offers, false))) {
       engine.forEach(indexes(test.size()), threads, i -> chosen[i] = engine.decide(new JsonObject().put("identifiers",
           userId(test.get(i))).put("channel", "campaign").put("limit", 1)).getJsonArray("offers").getJsonObject(0).getString("offerId"));
       JsonObject models = engine.get("/v1/admin/offers/models");
@@ -99,16 +109,52 @@ final class HillstromReplayCommand implements Callable<Integer> {
     }
     HillstromPolicies.Result result = HillstromPolicies.evaluate(test, chosen, resamples, seed);
     System.out.println(report(customers.size(), train.size(), test, chosen, result, learnedFrom, (System.nanoTime() - begin) / 1e9)
-        .encodePrettily());
+        .put("learn_on", learnOn).put("arm_values", new JsonObject(new HashMap<>(values))).encodePrettily());
     return 0;
   }
 
-  KairosConfig config(Path home, Path dir, boolean explore) {
+  private boolean visits() {
+    return learnOn.equals("visit");
+  }
+
+  /**
+   * What an acceptance of each arm is worth to the ranking. Learning conversions, the arms are worth the same (the policy ranks
+   * by P(conversion)). Learning visits, each arm is worth its training customers' spend per visit, so the policy ranks by
+   * P(visit) × spend per visit, an estimate of spend; from the training customers only.
+   */
+  private Map<String, Double> armValues(List<Customer> train) {
+    Map<String, Double> values = new HashMap<>();
+    for (String arm : HillstromData.OFFERS) {
+      double spend = 0;
+      int visited = 0;
+      for (Customer c : train) {
+        if (c.arm().equals(arm)) {
+          spend += c.spend();
+          visited += c.visit();
+        }
+      }
+      values.put(arm, !visits() ? 1.0 : visited == 0 ? 0.0 : spend / visited);
+    }
+    return values;
+  }
+
+  /** The three arms as an offers file like {@code config/hillstrom-offers.yaml}, with these values. */
+  private static Path writeOffers(Map<String, Double> values, Path file) throws java.io.IOException {
+    StringBuilder yaml = new StringBuilder("offers:\n");
+    for (String arm : HillstromData.OFFERS) {
+      yaml.append("  - id: ").append(arm).append("\n    name: ").append(arm).append("\n    channels: [campaign]\n    value: ")
+          .append(values.get(arm)).append('\n');
+    }
+    java.nio.file.Files.createDirectories(file.getParent());
+    return java.nio.file.Files.writeString(file, yaml);
+  }
+
+  KairosConfig config(Path home, Path dir, Path offers, boolean explore) {
     Map<String, String> overrides = Map.of("server.port", "0", "server.host", "127.0.0.1", "store.dataDir", dir.toString(),
-        "decide.offersFile", home.resolve("config/hillstrom-offers.yaml").toString(), "store.fsync", "false");
+        "decide.offersFile", offers.toString(), "store.fsync", "false");
     KairosConfig base = ConfigLoader.load(home, null, Map.of(), overrides);
     KairosConfig.Learning learning = new KairosConfig.Learning(explore, 0, 32, priorVariance, "constant", 0.01,
-        List.of("convert"), List.of("dismiss", "reject"), FEATURES, 0);
+        visits() ? List.of("click", "convert") : List.of("convert"), List.of("dismiss", "reject"), FEATURES, 0);
     return new KairosConfig(base.server(), base.store(), base.grid(), base.identity(), base.traits(), base.consent(), base.models(),
         base.decide(), learning);
   }

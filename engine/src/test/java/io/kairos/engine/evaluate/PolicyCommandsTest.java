@@ -92,6 +92,26 @@ class PolicyCommandsTest {
   }
 
   @Test
+  void hillstromReplayCanLearnFromVisitsWithEachArmWorthItsSpendPerVisit() {
+    assertThat(HILLSTROM).as("the Hillstrom experiment must be in ../shared/data").exists();
+    JsonObject r = run("hillstrom", "--rows", "1500", "--resamples", "50", "--threads", "2", "--learn-on", "visit",
+        "--work-dir", dir.resolve("v").toString());
+    assertThat(r.getString("learn_on")).isEqualTo("visit");
+    JsonObject learnedFrom = r.getJsonObject("learned_from");
+    assertThat(learnedFrom.getInteger("mens-email") + learnedFrom.getInteger("womens-email") + learnedFrom.getInteger("no-email"))
+        .isEqualTo(750);
+    List<HillstromData.Customer> all = new java.util.ArrayList<>(HillstromData.read(HILLSTROM));
+    java.util.Collections.shuffle(all, new java.util.Random(1));
+    for (String arm : HillstromData.OFFERS) {
+      List<HillstromData.Customer> trained = all.subList(0, 750).stream().filter(c -> c.arm().equals(arm)).toList();
+      double perVisit = trained.stream().mapToDouble(HillstromData.Customer::spend).sum()
+          / trained.stream().mapToInt(HillstromData.Customer::visit).sum();
+      assertThat(r.getJsonObject("arm_values").getDouble(arm)).as(arm + ": training spend per visit").isCloseTo(perVisit, within(1e-9));
+    }
+    assertThat(new CommandLine(new PolicyCli()).execute("hillstrom", "--learn-on", "clicks")).isEqualTo(2);
+  }
+
+  @Test
   void evaluatesPoliciesFromTheEnginesOwnDecisionLogAndRefusesBadLogs() throws Exception {
     Path data = dir.resolve("engine");
     try (LoopbackEngine engine = LoopbackEngine.start(TestEngines.config(data,
