@@ -124,6 +124,12 @@ public final class BenchCommand implements Callable<Integer> {
     return port;
   }
 
+  /** A request to the engine on loopback, with the {@code Authorization} header when one is given. */
+  static HttpRequest.Builder request(int port, String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    return authorization == null ? request : request.header("Authorization", authorization);
+  }
+
   /** Users bench-u0.. with an e-mail, a cookie and a few events each, in batches of 1,000 events. */
   static void preload(int port, int profiles) throws IOException, InterruptedException {
     preload(port, profiles, null);
@@ -141,11 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
       batch.add(new JsonObject().put("type", "add_to_cart").put("channel", "web").put("identifiers", new JsonObject().put("userId", "bench-u" + i))
           .put("properties", new JsonObject().put("productId", "sku-" + (i % 50)).put("price", 19.9)));
       if (batch.size() >= 1000 || i == profiles - 1) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"));
-        if (authorization != null) {
-          request.header("Authorization", authorization);
-        }
-        HttpResponse<String> r = http.send(request
+        HttpResponse<String> r = http.send(request(port, "/v1/events", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("batch", batch).encode())).build(),
             HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {

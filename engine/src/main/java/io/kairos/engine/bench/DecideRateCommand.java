@@ -5,9 +5,7 @@ import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,11 +95,8 @@ public final class DecideRateCommand implements Callable<Integer> {
    */
   private void checkCatalog(int enginePort, String authorization) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + enginePort + "/v1/admin/offers"));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    HttpResponse<String> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(BenchCommand.request(enginePort, "/v1/admin/offers", authorization).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("cannot read the catalog of the engine on port " + enginePort + ": " + r.statusCode() + " " + r.body());
     }

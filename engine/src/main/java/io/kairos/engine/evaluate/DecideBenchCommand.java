@@ -55,8 +55,9 @@ final class DecideBenchCommand implements Callable<Integer> {
 
   private int run(Path home, Path dir) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(), Map.of("store.dataDir", dir.toString()));
+    int eligibleOffers = eligible == null ? offers : eligible;
     List<Offer> catalogOffers = new ArrayList<>();
-    for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers, eligible == null ? offers : eligible)) {
+    for (OfferCatalog.OfferSpec spec : SyntheticCatalog.specs(offers, eligibleOffers)) {
       catalogOffers.add(OfferCatalog.toOffer(spec, ""));
     }
     OfferCatalog catalog = new OfferCatalog(catalogOffers);
@@ -94,7 +95,7 @@ final class DecideBenchCommand implements Callable<Integer> {
       }
       Arrays.sort(nanos);
       Arrays.sort(jsonNanos);
-      System.out.println(new JsonObject().put("offers", offers).put("eligible", eligible == null ? offers : eligible)
+      System.out.println(new JsonObject().put("offers", offers).put("eligible", eligibleOffers)
           .put("decisions", decisions).put("limit", limit)
           .put("explore", config.learning().explore()).put("choiceDraws", config.learning().choiceDraws())
           .put("p50_us", nanos[decisions / 2] / 1000.0).put("p99_us", nanos[(int) (decisions * 0.99)] / 1000.0)

@@ -6,6 +6,8 @@ import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.evaluate.HillstromData.Customer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -139,14 +141,14 @@ final class HillstromReplayCommand implements Callable<Integer> {
   }
 
   /** The three arms as an offers file like {@code config/hillstrom-offers.yaml}, with these values. */
-  private static Path writeOffers(Map<String, Double> values, Path file) throws java.io.IOException {
+  private static Path writeOffers(Map<String, Double> values, Path file) throws IOException {
     StringBuilder yaml = new StringBuilder("offers:\n");
     for (String arm : HillstromData.OFFERS) {
       yaml.append("  - id: ").append(arm).append("\n    name: ").append(arm).append("\n    channels: [campaign]\n    value: ")
           .append(values.get(arm)).append('\n');
     }
-    java.nio.file.Files.createDirectories(file.getParent());
-    return java.nio.file.Files.writeString(file, yaml);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, yaml);
   }
 
   KairosConfig config(Path home, Path dir, Path offers, boolean explore) {
