@@ -53,10 +53,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,8 +204,9 @@ public final class KairosEngine {
   }
 
   /**
-   * Stops HTTP first (no new work), then snapshots the grid (when configured and the grid matches the
-   * store), then waits for the store to drain, then the grid.
+   * Stops HTTP first: no new connections, and the requests being served finish within
+   * {@code server.shutdownGraceSeconds}. Then snapshots the grid (when configured and the grid matches
+   * the store), then waits for the store to drain, then the grid.
    */
   public void stop() {
     List<Runnable> steps = new ArrayList<>();
@@ -213,6 +217,7 @@ public final class KairosEngine {
       steps.add(noResponse::stop);
     }
     if (vertx != null) {
+      steps.add(this::drain);
       steps.add(() -> vertx.close().await());
     }
     if (db != null && profileMap != null && config.store().snapshotOnStop()) {
@@ -241,6 +246,31 @@ public final class KairosEngine {
       }
     }
     LOG.info("Kairos stopped");
+  }
+
+  /**
+   * Lets the work already accepted finish before Vert.x closes, which interrupts its workers: the HTTP
+   * servers stop accepting and answer the requests they are serving, then ingest or erasure whose client
+   * went away is awaited, all within the grace period. Work cut off by it answers 503 and is replayed at
+   * the next start (no snapshot is written over it).
+   */
+  private void drain() {
+    long graceMillis = config.server().shutdownGraceSeconds() * 1000L;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    try {
+      Future.all(verticles.stream().map(v -> v.shutdown(Duration.ofMillis(graceMillis))).toList())
+          .await(graceMillis + 1000, TimeUnit.MILLISECONDS);
+      while (pending.underWay() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } catch (TimeoutException e) {
+      LOG.warn("requests still running after the {} s grace period are cut off", config.server().shutdownGraceSeconds());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (pending.underWay()) {
+      LOG.warn("stopping with work still under way ({}): it is replayed at the next start", pending);
+    }
   }
 
   /** Writes the grid snapshot the next start loads, unless some work may have reached the store and not the grid. */

@@ -38,7 +38,7 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    *     routes open. Set it with {@code KAIROS_SERVER_CLIENT_TOKENS}; several tokens allow one per client and rotation.
    */
   public record Server(String host, int port, int eventLoops, int maxBodyBytes, int maxBatchEvents, int maxTextChars, String adminToken,
-      String clientTokens) {
+      String clientTokens, int shutdownGraceSeconds) {
     public Server {
       adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
       require(adminToken == null || adminToken.length() >= 16, "must be at least 16 characters (or empty to leave admin routes open), got "
@@ -59,6 +59,8 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
       require(maxBodyBytes >= 1024, "must be at least 1024, got " + maxBodyBytes, "server.maxBodyBytes");
       require(maxBatchEvents >= 1 && maxBatchEvents <= 10_000, "must be 1-10000, got " + maxBatchEvents, "server.maxBatchEvents");
       require(maxTextChars >= 1, "must be positive, got " + maxTextChars, "server.maxTextChars");
+      require(shutdownGraceSeconds >= 0 && shutdownGraceSeconds <= 600, "must be 0-600, got " + shutdownGraceSeconds,
+          "server.shutdownGraceSeconds");
     }
 
     /** The client tokens, none when the client routes are open. */
@@ -75,7 +77,7 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
     public String toString() {
       return "Server[host=" + host + ", port=" + port + ", eventLoops=" + eventLoops + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchEvents="
           + maxBatchEvents + ", maxTextChars=" + maxTextChars + ", adminToken=" + (adminToken == null ? "none" : "set") + ", clientTokens="
-          + clientTokenList().size() + "]";
+          + clientTokenList().size() + ", shutdownGraceSeconds=" + shutdownGraceSeconds + "]";
     }
   }
 

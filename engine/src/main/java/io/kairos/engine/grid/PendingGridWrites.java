@@ -27,6 +27,11 @@ public final class PendingGridWrites {
     failed.incrementAndGet();
   }
 
+  /** True while some ingest or erasure is between the store and the grid. */
+  public boolean underWay() {
+    return running.get() > 0;
+  }
+
   /** True when the grid holds exactly what the store holds, as far as this engine's work goes. */
   public boolean settled() {
     return running.get() == 0 && failed.get() == 0;

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,6 +80,14 @@ public final class ApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHost(services.config().server().host())
         .setPort(services.config().server().port());
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /**
+   * Stops accepting connections and lets the requests being served finish, for up to {@code grace}; idle
+   * connections close at once and what is still running after {@code grace} is cut off.
+   */
+  public Future<Void> shutdown(Duration grace) {
+    return server == null ? Future.succeededFuture() : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The port actually bound (useful with port 0). */
