@@ -232,6 +232,12 @@ public final class GridIdentityResolver implements IdentityResolver {
     return owner;
   }
 
+  /**
+   * The value of a merged-away profile's exclusive slots: never an identifier value (ingest refuses
+   * control characters in identifiers), so no event can claim the slot of a profile being merged or a tombstone.
+   */
+  public static final String SEALED = "\u0000merged";
+
   /** The key under which a profile holds its one value of an exclusive type ({@code ~userId:<profileId>}). */
   static String exclusiveKey(String type, String profileId) {
     return "~" + type + ":" + profileId;

@@ -7,6 +7,7 @@ import io.kairos.engine.profile.ProfileStore;
 import io.kairos.engine.store.MergeLog;
 import io.kairos.engine.store.MergeLog.MergeRecord;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ public final class ProfileMerger {
       return target;
     }
     String reason = refusal(survivor, away, linking);
+    if (reason == null) {
+      reason = reserveExclusives(survivor, away);
+    }
     long now = clock.millis();
     if (reason != null) {
       recentRefusals.put(pair, Boolean.TRUE);
@@ -126,16 +130,46 @@ public final class ProfileMerger {
     return null;
   }
 
-  /** Points the merged profile's links (and its exclusive claims) at the survivor. */
+  /**
+   * Makes the exclusive-type check of {@link #refusal} hold while the merge runs, per type with atomic
+   * steps: the merged-away profile's slot is sealed if empty (no event can claim it any more, during the
+   * merge or after, when it is a tombstone), or its value is claimed in the survivor's slot. Checked with
+   * plain reads only, a login of another account could claim the survivor's (or the merged-away
+   * profile's) empty slot between the check and the merge, and two accounts ended on one profile
+   * (found by {@code IdentityRaceJourneyTest}). Returns the refusal when a racing claim won; what
+   * this call sealed or claimed is then released.
+   */
+  private String reserveExclusives(String survivor, String away) {
+    List<Runnable> undo = new ArrayList<>();
+    for (String type : rules.exclusiveTypes()) {
+      String awaySlot = GridIdentityResolver.exclusiveKey(type, away);
+      String held = links.putIfAbsent(awaySlot, GridIdentityResolver.SEALED);
+      if (held == null) {
+        undo.add(() -> links.remove(awaySlot, GridIdentityResolver.SEALED));
+        continue;
+      }
+      if (held.equals(GridIdentityResolver.SEALED)) {
+        continue; // merged away already: profiles.merge finds its tombstone
+      }
+      String survivorSlot = GridIdentityResolver.exclusiveKey(type, survivor);
+      String had = links.putIfAbsent(survivorSlot, held);
+      if (had == null) {
+        undo.add(() -> links.remove(survivorSlot, held));
+      } else if (!had.equals(held)) {
+        undo.forEach(Runnable::run);
+        return "the profiles hold different " + type + " values (identity.exclusiveTypes)";
+      }
+    }
+    return null;
+  }
+
+  /** Points the merged profile's links at the survivor; its exclusive slots stay sealed ({@link #reserveExclusives}). */
   private void relink(String away, String survivor, List<String> identifierKeys) {
     Set<String> keys = new HashSet<>(identifierKeys);
     keys.add(Identifier.key("profileId", away));
     links.executeOnKeys(keys, new RelinkProcessor(away, survivor));
     for (String type : rules.exclusiveTypes()) {
-      String value = links.remove(GridIdentityResolver.exclusiveKey(type, away));
-      if (value != null) {
-        links.executeOnKey(GridIdentityResolver.exclusiveKey(type, survivor), new ClaimIdentityProcessor(value));
-      }
+      links.set(GridIdentityResolver.exclusiveKey(type, away), GridIdentityResolver.SEALED);
     }
   }
 

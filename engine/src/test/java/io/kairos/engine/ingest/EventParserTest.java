@@ -83,6 +83,11 @@ class EventParserTest {
     noIds.remove("identifiers");
     assertThat(reject(noIds).field()).isEqualTo("identifiers");
     assertThat(reject(event().put("identifiers", new JsonObject().put("userId", 5))).field()).isEqualTo("identifiers.userId");
+    for (String hostile : List.of("\u0000merged", "u-1\u0007", "a\u009bb")) { // NUL (the sealed-slot marker), BEL, a C1 control
+      KairosException control = reject(event().put("identifiers", new JsonObject().put("userId", hostile)));
+      assertThat(control.field()).isEqualTo("identifiers.userId");
+      assertThat(control.getMessage()).contains("control characters");
+    }
     assertThat(reject(event().put("colour", "red")).field()).isEqualTo("colour");
     assertThat(reject(event().put("type", "Page View")).field()).isEqualTo("type");
     assertThat(reject(event().put("timestamp", "yesterday")).field()).isEqualTo("timestamp");

