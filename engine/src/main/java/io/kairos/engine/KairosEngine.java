@@ -32,6 +32,7 @@ import io.kairos.engine.identity.ProfileMerger;
 import io.kairos.engine.ingest.EventParser;
 import io.kairos.engine.ingest.EventReplay;
 import io.kairos.engine.ingest.IngestPipeline;
+import io.kairos.engine.metrics.BlockedThreadCounter;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.privacy.PrivacyService;
 import io.kairos.engine.profile.GridProfileStore;
@@ -156,6 +157,7 @@ public final class KairosEngine {
     metrics.gauge("kairos.model.loaded", () -> sentiment.isLoaded() ? 1 : 0, "model", "sentiment");
 
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+    BlockedThreadCounter.install(vertx, metrics);
     WorkerExecutor gridWorkers = vertx.createSharedWorkerExecutor("kairos-grid", GRID_WORKERS);
     IngestPipeline ingest = new IngestPipeline(vertx, gridWorkers, identity, sentiment, eventLog, profiles, scorer, metrics, clock,
         pending);

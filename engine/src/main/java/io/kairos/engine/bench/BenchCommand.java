@@ -76,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       int ceilingPort = startCeiling(bare, config.server().eventLoops());
       int enginePort = engine.start().await();
+      MetricsReading first = MetricsReading.read(enginePort);
       preload(enginePort, profiles);
       String command = "bin/kairos bench --duration " + duration + " --warmup " + warmup + " --threads " + threads + " --connections "
           + connections + " --profiles " + profiles;
@@ -93,6 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         runner.run(s.name() + "-warmup", url, s.lua(), warmup);
         report.add(s, runner.run(s.name(), url, s.lua(), duration));
       }
+      report.blockedThreadWarnings(MetricsReading.read(enginePort).blockedThreadsSince(first));
       System.out.println(report.toJson().encodePrettily());
       if (!noDocs && only == null) {
         Path file = docs != null ? docs : home.resolve("docs/BENCHMARKS.md");

@@ -17,6 +17,7 @@ final class BenchReport {
   private final JsonObject settings;
   private final String command;
   private final String date;
+  private Long blockedThreadWarnings;
 
   BenchReport(JsonObject machine, JsonObject settings, String command, String date) {
     this.machine = machine;
@@ -27,6 +28,11 @@ final class BenchReport {
 
   void add(Scenario s, WrkResult r) {
     results.put(s, r);
+  }
+
+  /** Vert.x blocked-thread warnings the engine logged over the whole run (preload, warm-ups, measurements). */
+  void blockedThreadWarnings(long count) {
+    blockedThreadWarnings = count;
   }
 
   private double ceiling() {
@@ -47,7 +53,7 @@ final class BenchReport {
       rows.add(row);
     });
     return new JsonObject().put("date", date).put("command", command).put("machine", machine).put("settings", settings)
-        .put("results", rows);
+        .put("results", rows).put("blocked_thread_warnings", blockedThreadWarnings);
   }
 
   String toMarkdown() {
@@ -66,6 +72,11 @@ final class BenchReport {
           r.requestsPerSecond(), s.eventsPerRequest() > 0 ? String.format(Locale.ROOT, "%,.0f", events) : "", r.p50() / 1000.0,
           r.p95() / 1000.0, r.p99() / 1000.0, r.p999() / 1000.0, r.errors(), ratio, verdict(s, ratio, events)));
     });
+    if (blockedThreadWarnings != null) {
+      md.append("\nVert.x blocked-thread warnings in the engine over the whole run (preload, warm-ups, measurements): ")
+          .append(blockedThreadWarnings).append(blockedThreadWarnings == 0 ? " — target (none) met" : " — target (none) **missed**")
+          .append(".\n");
+    }
     return md.append(END).append("\n").toString();
   }
 

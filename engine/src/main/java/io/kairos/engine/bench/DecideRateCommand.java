@@ -126,6 +126,7 @@ public final class DecideRateCommand implements Callable<Integer> {
     if (port != null) {
       checkCatalog(enginePort, authorization);
     }
+    MetricsReading first = MetricsReading.read(enginePort);
     BenchCommand.preload(enginePort, profiles, authorization);
     JsonObject report = new JsonObject().put("command", "bin/kairos bench-decide-rate --offers " + offers
             + (eligible() < offers ? " --eligible " + eligible() : "") + " --profiles " + profiles
@@ -135,20 +136,25 @@ public final class DecideRateCommand implements Callable<Integer> {
     try (DecideLoad load = new DecideLoad(enginePort, profiles, connections, authorization)) {
       System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
       load.closed(inFlight, warmup);
-      StageTimes before = StageTimes.read(enginePort);
+      MetricsReading before = MetricsReading.read(enginePort);
       DecideLoad.Result peak = load.closed(inFlight, duration);
-      report.put("peak", json(peak).put("stage_mean_us", StageTimes.read(enginePort).meansSince(before)));
+      MetricsReading after = MetricsReading.read(enginePort);
+      report.put("peak", json(peak).put("stage_mean_us", after.meansSince(before))
+          .put("blocked_thread_warnings", after.blockedThreadsSince(before)));
       JsonArray steps = new JsonArray();
       List<Double> targets = rates != null ? rates : fractions.stream().map(f -> Math.floor(f * peak.throughput())).toList();
       for (double rate : targets) {
         System.err.printf("bench-decide-rate: %.0f decides/s (%d s warm-up, %d s measured)%n", rate, warmup, duration);
         load.open(rate, warmup);
-        StageTimes start = StageTimes.read(enginePort);
+        MetricsReading start = MetricsReading.read(enginePort);
         DecideLoad.Result step = load.open(rate, duration);
+        MetricsReading end = MetricsReading.read(enginePort);
         steps.add(json(step).put("rate", rate).put("of_peak", round(rate / peak.throughput()))
-            .put("stage_mean_us", StageTimes.read(enginePort).meansSince(start)));
+            .put("stage_mean_us", end.meansSince(start)).put("blocked_thread_warnings", end.blockedThreadsSince(start)));
       }
       report.put("fixed_rate", steps);
+      // Preload, warm-ups and measured steps: the target is none at all.
+      report.put("blocked_thread_warnings", MetricsReading.read(enginePort).blockedThreadsSince(first));
     }
     return report;
   }

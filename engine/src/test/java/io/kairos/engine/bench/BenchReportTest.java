@@ -25,6 +25,24 @@ class BenchReportTest {
   }
 
   @Test
+  void readsStageTimesAndBlockedThreadsFromTheMetricsText() {
+    MetricsReading before = MetricsReading.parse("""
+        kairos_stage_seconds_count{stage="decide",} 10.0
+        kairos_stage_seconds_sum{stage="decide",} 0.005
+        kairos_vertx_blocked_threads_total{pool="event_loop"} 1.0
+        kairos_vertx_blocked_threads_total{pool="worker"} 0.0
+        """);
+    MetricsReading after = MetricsReading.parse("""
+        kairos_stage_seconds_count{stage="decide",} 30.0
+        kairos_stage_seconds_sum{stage="decide",} 0.025
+        kairos_vertx_blocked_threads_total{pool="event_loop"} 2.0
+        kairos_vertx_blocked_threads_total{pool="worker"} 3.0
+        """);
+    assertThat(after.meansSince(before).getDouble("decide")).isEqualTo(1000.0);
+    assertThat(after.blockedThreadsSince(before)).isEqualTo(4);
+  }
+
+  @Test
   void reportsRatiosTargetsAndSplicesItsSection() {
     BenchReport report = new BenchReport(new JsonObject().put("description", "2 cores"), new JsonObject().put("threads", 2)
         .put("connections", 16).put("duration_s", 20).put("warmup_s", 10).put("profiles", 100), "bin/kairos bench", "2026-11-23");
@@ -35,9 +53,12 @@ class BenchReportTest {
     JsonObject json = report.toJson();
     assertThat(json.getJsonArray("results").getJsonObject(1).getDouble("ratio_to_ceiling")).isEqualTo(0.6);
     assertThat(json.getJsonArray("results").getJsonObject(2).getDouble("events_per_s")).isEqualTo(50_000.0);
+    report.blockedThreadWarnings(0);
+    assertThat(report.toJson().getLong("blocked_thread_warnings")).isZero();
     String md = report.toMarkdown();
     assertThat(md).contains("| (b) decide by userId, web/cart | 60,000 |").contains("≥ 0.5 × ceiling — met")
-        .contains("≥ 50,000 events/s — met");
+        .contains("≥ 50,000 events/s — met").contains("blocked-thread warnings in the engine over the whole run (preload, warm-ups, "
+            + "measurements): 0 — target (none) met");
     String doc = "# Benchmarks\n\nintro\n\n" + BenchReport.START + "\nold\n" + BenchReport.END + "\n\n## Before/after\nkept\n";
     String spliced = BenchReport.splice(doc, md);
     assertThat(spliced).contains("intro").contains("## Before/after\nkept").doesNotContain("old\n").contains("60,000");
