@@ -58,7 +58,7 @@ public final class GridIdentityResolver implements IdentityResolver {
 
   @Override
   public String resolve(Map<String, String> identifiers, String messageId) {
-    return resolveAll(List.of(identifiers), Collections.singletonList(messageId)).get(0);
+    return resolveAll(List.of(identifiers), Collections.singletonList(messageId)).get(0).profileId();
   }
 
   /**
@@ -67,7 +67,7 @@ public final class GridIdentityResolver implements IdentityResolver {
    * view, which each claim keeps current.
    */
   @Override
-  public List<String> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds) {
+  public List<Resolution> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds) {
     List<List<Identifier>> ordered = identifierSets.stream().map(this::strongestFirst).toList();
     Set<String> keys = new HashSet<>();
     ordered.forEach(ids -> ids.forEach(id -> keys.add(id.key())));
@@ -78,7 +78,7 @@ public final class GridIdentityResolver implements IdentityResolver {
       known.putAll(links.getAll(keys));
       keys.forEach(k -> known.putIfAbsent(k, null)); // read already: unlinked
     }
-    List<String> out = new ArrayList<>(ordered.size());
+    List<Resolution> out = new ArrayList<>(ordered.size());
     for (int i = 0; i < ordered.size(); i++) {
       out.add(resolve(ordered.get(i), messageIds.get(i), known));
     }
@@ -93,7 +93,7 @@ public final class GridIdentityResolver implements IdentityResolver {
   }
 
   /** One event's identifiers against {@code known} (link key → owner, null when read and unlinked). */
-  private String resolve(List<Identifier> ordered, String messageId, Map<String, String> known) {
+  private Resolution resolve(List<Identifier> ordered, String messageId, Map<String, String> known) {
     Map<String, String> linkedBefore = new HashMap<>();
     ordered.forEach(id -> linkedBefore.put(id.key(), known.get(id.key())));
     Identifier first = ordered.get(0);
@@ -106,11 +106,12 @@ public final class GridIdentityResolver implements IdentityResolver {
         target = startProfile(ordered, known);
       }
     }
+    Set<String> elsewhere = new HashSet<>();
     for (Identifier id : ordered) {
       target = target.equals(linkedBefore.get(id.key())) ? target // linked here before this event: its exclusive claim exists
-          : link(id, target, known, messageId);
+          : link(id, target, known, messageId, elsewhere);
     }
-    return target;
+    return new Resolution(target, elsewhere);
   }
 
   /**
@@ -185,13 +186,15 @@ public final class GridIdentityResolver implements IdentityResolver {
   /**
    * Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the
    * target holds another value). An identifier that belongs to another profile links the two
-   * people: they are merged unless a rule refuses. Returns the profile the event goes to now.
+   * people: they are merged unless a rule refuses. Returns the profile the event goes to now; an
+   * identifier that stays with another profile is added to {@code elsewhere}.
    */
-  private String link(Identifier id, String target, Map<String, String> known, String messageId) {
+  private String link(Identifier id, String target, Map<String, String> known, String messageId, Set<String> elsewhere) {
     if (cleaner.isExclusive(id.type())) {
       String held = claim(exclusiveKey(id.type(), target), id.value(), known);
       if (!held.equals(id.value())) {
         conflicts.incrementAndGet();
+        elsewhere.add(id.type());
         return target;
       }
     }
@@ -202,6 +205,7 @@ public final class GridIdentityResolver implements IdentityResolver {
     if (merger == null) {
       conflicts.incrementAndGet();
       LOG.debug("identifier {} belongs to {}, event resolved to {}", id.type(), owner, target);
+      elsewhere.add(id.type());
       return target;
     }
     String live = merger.canonical(target);
@@ -209,7 +213,12 @@ public final class GridIdentityResolver implements IdentityResolver {
     if (live.equals(other)) {
       return live;
     }
-    return merger.mergeOrRefuse(live, other, id, messageId); // refusals are counted by the merger
+    String survivor = merger.mergeOrRefuse(live, other, id, messageId); // refusals are counted by the merger
+    if (survivor == null) {
+      elsewhere.add(id.type());
+      return live;
+    }
+    return survivor;
   }
 
   /** A link's value, from {@code known} or the map (remembered either way). */

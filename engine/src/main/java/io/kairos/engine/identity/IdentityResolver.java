@@ -16,8 +16,11 @@ public interface IdentityResolver {
    */
   String resolve(Map<String, String> identifiers, String messageId);
 
-  /** {@link #resolve} for a batch, in order; the same result as one call each, in fewer grid round trips. */
-  List<String> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds);
+  /**
+   * {@link #resolve} for a batch, in order, with the identifiers each event carried that stay with another
+   * profile; the same result as one call each, in fewer grid round trips.
+   */
+  List<Resolution> resolveAll(List<Map<String, String>> identifierSets, List<String> messageIds);
 
   /**
    * The profile owning one identifier written in any common form (cleaned here), or null; never

@@ -71,14 +71,15 @@ public final class ProfileMerger {
 
   /**
    * Merges {@code other} and {@code target} (the profile the event was going to) unless a rule
-   * refuses. Returns the profile the event belongs to now: the survivor, or {@code target} when refused.
+   * refuses. Returns the profile the event belongs to now, the survivor, or null when refused (the event
+   * stays with {@code target} and the linking identifier with {@code other}).
    */
   public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {
     String survivor = target.compareTo(other) <= 0 ? target : other;
     String away = survivor.equals(target) ? other : target;
     String pair = survivor + " " + away + " " + linking.type();
     if (recentRefusals.containsKey(pair)) {
-      return target;
+      return null;
     }
     String reason = refusal(survivor, away, linking);
     if (reason == null) {
@@ -90,7 +91,7 @@ public final class ProfileMerger {
       log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, false, reason)).join();
       refused.incrementAndGet();
       LOG.debug("merge of {} into {} refused: {}", away, survivor, reason);
-      return target;
+      return null;
     }
     log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, true, null)).join();
     Profile result = profiles.merge(away, survivor);

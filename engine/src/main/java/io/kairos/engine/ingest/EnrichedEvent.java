@@ -1,6 +1,9 @@
 package io.kairos.engine.ingest;
 
 import io.kairos.nlp.Sentiment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An event after identity resolution and text enrichment: the unit that is made durable, applied
@@ -8,5 +11,27 @@ import io.kairos.nlp.Sentiment;
  *
  * @param sentiment null when the event has no text
  * @param receivedAt epoch millis when the engine accepted it
+ * @param heldElsewhere identifier types the event carried that stay linked to another profile (a refused merge):
+ *     not listed on this profile, and not linked to it by replay
  */
-public record EnrichedEvent(Event event, String profileId, Sentiment sentiment, long receivedAt) {}
+public record EnrichedEvent(Event event, String profileId, Sentiment sentiment, long receivedAt, Set<String> heldElsewhere) {
+
+  public EnrichedEvent {
+    heldElsewhere = Set.copyOf(heldElsewhere);
+  }
+
+  /** An event whose identifiers all lead to its profile. */
+  public EnrichedEvent(Event event, String profileId, Sentiment sentiment, long receivedAt) {
+    this(event, profileId, sentiment, receivedAt, Set.of());
+  }
+
+  /** The identifiers that lead to this event's profile: all the event carried except those held elsewhere. */
+  public Map<String, String> linkedIdentifiers() {
+    if (heldElsewhere.isEmpty()) {
+      return event.identifiers();
+    }
+    Map<String, String> out = new LinkedHashMap<>(event.identifiers());
+    out.keySet().removeAll(heldElsewhere);
+    return out;
+  }
+}

@@ -1,15 +1,18 @@
 package io.kairos.engine.ingest;
 
 import io.kairos.nlp.Sentiment;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The stored form of an {@link EnrichedEvent}: the client's event in the API's own shape, plus the
- * resolved {@code profileId}, {@code receivedAt} and the {@code sentiment} computed at ingest, so
- * that replay and later model training see exactly what the live path saw.
+ * resolved {@code profileId}, {@code receivedAt}, the {@code sentiment} computed at ingest and, when some
+ * identifiers stayed with another profile, their types ({@code heldElsewhere}), so that replay and later
+ * model training see exactly what the live path saw.
  */
 public final class EventJson {
 
@@ -26,6 +29,9 @@ public final class EventJson {
         .put("properties", new JsonObject(new LinkedHashMap<>(ev.properties())))
         .put("profileId", e.profileId())
         .put("receivedAt", e.receivedAt());
+    if (!e.heldElsewhere().isEmpty()) {
+      json.put("heldElsewhere", new JsonArray(e.heldElsewhere().stream().sorted().toList()));
+    }
     if (!ev.invalidIdentifiers().isEmpty()) {
       json.put("invalidIdentifiers", new JsonObject(new LinkedHashMap<>(ev.invalidIdentifiers())));
     }
@@ -59,7 +65,9 @@ public final class EventJson {
       s.getJsonObject("probabilities").forEach(en -> probs.put(en.getKey(), ((Number) en.getValue()).doubleValue()));
       sentiment = new Sentiment(s.getString("language"), s.getString("label"), s.getDouble("score"), probs);
     }
-    return new EnrichedEvent(event, json.getString("profileId"), sentiment, json.getLong("receivedAt"));
+    JsonArray elsewhere = json.getJsonArray("heldElsewhere", new JsonArray()); // absent in events stored before it was recorded
+    return new EnrichedEvent(event, json.getString("profileId"), sentiment, json.getLong("receivedAt"),
+        elsewhere.stream().map(String::valueOf).collect(Collectors.toSet()));
   }
 
   private static Map<String, String> strings(JsonObject json) {

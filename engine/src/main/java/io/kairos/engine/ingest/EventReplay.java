@@ -63,7 +63,9 @@ public final class EventReplay {
     Set<String> changed = new HashSet<>();
     long n = log.replayAfter(start.eventSeq(), row -> {
       EnrichedEvent e = EventJson.fromJson(new JsonObject(row.body()));
-      e.event().identifiers().forEach((type, value) -> links.putIfAbsent(Identifier.key(type, value), e.profileId()));
+      // Only the identifiers the live path linked to this profile: one it carried that stayed with another (a refused
+      // merge) would otherwise go to whichever event was stored first, not to the profile that won it live.
+      e.linkedIdentifiers().forEach((type, value) -> links.putIfAbsent(Identifier.key(type, value), e.profileId()));
       // Without a snapshot no profile is merged away yet (merges come after); after one, an event stored under a
       // merged-away id joins its survivor, as on the live path.
       String target = live(state, e.profileId());

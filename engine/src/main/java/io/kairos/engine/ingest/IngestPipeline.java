@@ -6,6 +6,7 @@ import io.kairos.engine.error.UnavailableException;
 import io.kairos.engine.grid.PendingGridWrites;
 import io.kairos.engine.identity.IdentityResolver;
 import io.kairos.engine.identity.RandomIds;
+import io.kairos.engine.identity.Resolution;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.metrics.KairosMetrics.Stage;
 import io.kairos.engine.profile.Profile;
@@ -117,8 +118,8 @@ public final class IngestPipeline {
       firstStoredId.putIfAbsent(e.identifiers(), storedId);
     }
     List<Map<String, String>> sets = List.copyOf(firstStoredId.keySet());
-    List<String> owners = identity.resolveAll(sets, List.copyOf(firstStoredId.values()));
-    Map<Map<String, String>, String> resolved = new HashMap<>();
+    List<Resolution> owners = identity.resolveAll(sets, List.copyOf(firstStoredId.values()));
+    Map<Map<String, String>, Resolution> resolved = new HashMap<>();
     for (int i = 0; i < sets.size(); i++) {
       resolved.put(sets.get(i), owners.get(i));
     }
@@ -126,7 +127,8 @@ public final class IngestPipeline {
     List<EnrichedEvent> out = new ArrayList<>(events.size());
     for (Event e : events) {
       Sentiment s = e.text() == null ? null : sentiment.analyze(e.text());
-      out.add(new EnrichedEvent(e, resolved.get(e.identifiers()), s, receivedAt));
+      Resolution r = resolved.get(e.identifiers());
+      out.add(new EnrichedEvent(e, r.profileId(), s, receivedAt, r.heldElsewhere()));
     }
     List<StoredEvent> rows = new ArrayList<>(out.size());
     for (int i = 0; i < out.size(); i++) {

@@ -52,7 +52,7 @@ public record ProfileChange(String type, String pageKind, long timestamp, String
   public static ProfileChange of(EnrichedEvent enriched) {
     Event e = enriched.event();
     List<String> ids = new ArrayList<>();
-    e.identifiers().forEach((type, value) -> ids.add(Identifier.key(type, value)));
+    enriched.linkedIdentifiers().forEach((type, value) -> ids.add(Identifier.key(type, value)));
     List<String> invalid = new ArrayList<>();
     e.invalidIdentifiers().forEach((type, value) -> invalid.add(Identifier.key(type, value)));
     Map<String, Consent> consents = new LinkedHashMap<>();
