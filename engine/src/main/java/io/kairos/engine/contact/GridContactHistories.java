@@ -62,6 +62,28 @@ public final class GridContactHistories {
       return CompletableFuture.completedFuture(null);
     }
     map.submitToKey(profileId, new RecordContacts(contacts, now));
+    return append(profileId, contacts);
+  }
+
+  /**
+   * Appends the offers a decision serves if the person's history is still {@code seen} (or, with
+   * {@code unconditional}, in any case): false when another decision for the person served first since,
+   * and the caller should decide again on {@link #of the new history}. Blocking (one grid call); the stored
+   * rows are written in the background, a failure logged.
+   */
+  public boolean serve(String profileId, ContactHistory seen, List<Contact> served, long now, boolean unconditional) {
+    if (!map.executeOnKey(profileId, new ServeContacts(seen.contacts(), served, now, unconditional))) {
+      return false;
+    }
+    append(profileId, served).whenComplete((ok, err) -> {
+      if (err != null) {
+        LOG.warn("contacts served to {} not logged: {}", profileId, err.toString());
+      }
+    });
+    return true;
+  }
+
+  private CompletableFuture<Void> append(String profileId, List<Contact> contacts) {
     List<ContactRow> rows = new ArrayList<>(contacts.size());
     for (Contact c : contacts) {
       rows.add(new ContactRow(profileId, c.offerId(), c.group(), c.channel(), c.kind().name(), c.at()));

@@ -42,6 +42,11 @@ public final class DecisionService {
   public static final String MAP_NAME = "decisions";
   /** Propensity assumed when no model is loaded at all. */
   public static final double DEFAULT_BASE_RATE = 0.15;
+  /**
+   * Decisions for one person made at the same time each retry until theirs is the first served on the history
+   * they read; the last attempt serves regardless (caps may then be exceeded, only under this many parallel decides).
+   */
+  static final int MAX_SERVE_ATTEMPTS = 16;
   private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
   private final Vertx vertx;
@@ -92,11 +97,18 @@ public final class DecisionService {
     long start = System.nanoTime();
     String id = profileId(request);
     Profile profile = id == null ? null : profiles.get(id);
-    ContactHistory history = profile == null || !catalog.get().usesContactHistory() ? ContactHistory.EMPTY
-        : contacts.of(profile.profileId());
+    boolean counted = profile != null && catalog.get().usesContactHistory();
+    ContactHistory history = counted ? contacts.of(profile.profileId()) : ContactHistory.EMPTY;
     long read = System.nanoTime();
     metrics.stage(KairosMetrics.Stage.PROFILE_READ).record(read - start, TimeUnit.NANOSECONDS);
     Decision d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+    // Contact policies hold under parallel decides for one person: the served offers are appended only to the history
+    // this decision was made from; if another decision served first, decide again on the new history.
+    for (int attempt = 1; counted && !d.offers().isEmpty()
+        && !contacts.serve(profile.profileId(), history, served(d), d.createdAt(), attempt == MAX_SERVE_ATTEMPTS); attempt++) {
+      history = contacts.of(profile.profileId());
+      d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+    }
     long decided = System.nanoTime();
     metrics.stage(KairosMetrics.Stage.DECIDE).record(decided - read, TimeUnit.NANOSECONDS);
     LoggedDecision logged = remember(d, request.explain());
@@ -219,19 +231,17 @@ public final class DecisionService {
     return identity.find(request.identifiers());
   }
 
+  /** The contacts a decision makes: one per offer it serves. */
+  private List<Contact> served(Decision d) {
+    List<Contact> served = new ArrayList<>(d.offers().size());
+    for (RankedOffer o : d.offers()) {
+      served.add(new Contact(o.offerId(), catalog.get().groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));
+    }
+    return served;
+  }
+
   private LoggedDecision remember(Decision d, boolean explain) {
     recentDecisions.set(d.decisionId(), DecisionSummary.of(d), ttlHours, TimeUnit.HOURS);
-    if (d.profileId() != null && !d.offers().isEmpty() && catalog.get().usesContactHistory()) {
-      List<Contact> served = new ArrayList<>(d.offers().size());
-      for (RankedOffer o : d.offers()) {
-        served.add(new Contact(o.offerId(), catalog.get().groupOf(o.offerId()), d.channel(), Contact.Kind.SERVED, d.createdAt()));
-      }
-      contacts.record(d.profileId(), served, d.createdAt()).whenComplete((ok, err) -> {
-        if (err != null) {
-          LOG.warn("contacts of decision {} not logged: {}", d.decisionId(), err.toString());
-        }
-      });
-    }
     DecisionJson.Forms json = DecisionJson.forms(d, explain);
     log.recordDecision(d.decisionId(), d.profileId(), d.channel(), d.placement(), d.createdAt(), json.log(), json.candidates())
         .whenComplete((ok, err) -> {

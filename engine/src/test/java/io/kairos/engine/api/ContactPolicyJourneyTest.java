@@ -11,9 +11,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +116,40 @@ class ContactPolicyJourneyTest {
       assertThat(send(port, "POST", "/v1/events", new JsonObject().put("type", "identify").put("channel", "web")
           .put("identifiers", new JsonObject().put("userId", "ann"))).status()).isEqualTo(202);
       assertThat(chosen(decide(port))).as("erased with the person").containsExactlyInAnyOrder("capped", "ask-once", "one-time", "cart-nudge");
+    }
+  }
+
+  /**
+   * A page with several placements asks for decisions for one person at once: eight decides in parallel
+   * must still serve the capped offer twice at most and seven offers in all (the daily cap). Before served
+   * offers were appended only to the history a decision read, up to seven of the eight served it.
+   */
+  @Test
+  void capsHoldWhenOnePersonGetsDecisionsInParallel() throws Exception {
+    Path offers = dataDir.resolve("offers.yaml");
+    Files.writeString(offers, OFFERS);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), Map.of("decide.offersFile", offers.toString()))) {
+      int port = engine.port();
+      for (int round = 0; round < 10; round++) {
+        String user = "parallel-" + round;
+        event(port, "identify", new JsonObject().put("userId", user));
+        List<Callable<JsonObject>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          calls.add(() -> decideFor(port, "userId", user));
+        }
+        int capped = 0;
+        int served = 0;
+        for (Future<JsonObject> f : pool.invokeAll(calls)) {
+          List<String> chosen = chosen(f.get());
+          capped += chosen.contains("capped") ? 1 : 0;
+          served += chosen.size();
+        }
+        assertThat(capped).as("round %d: decisions serving the offer capped at 2 a day", round).isEqualTo(2);
+        assertThat(served).as("round %d: offers served in all, daily cap 7", round).isEqualTo(7);
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 
