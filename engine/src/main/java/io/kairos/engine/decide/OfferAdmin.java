@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kairos.engine.decide.OfferCatalog.OfferSpec;
 import io.kairos.engine.error.ConflictException;
 import io.kairos.engine.error.InvalidInputException;
+import io.kairos.engine.error.PreconditionFailedException;
 import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.error.UnavailableException;
 import io.kairos.engine.store.OfferChangeLog;
@@ -75,7 +76,13 @@ public final class OfferAdmin {
     return log.all();
   }
 
-  public synchronized Versioned create(String body) {
+  /**
+   * Creates an offer. {@code expectedVersion} (null: any) is the catalog version the caller's change was
+   * made against; when another change came first the call is refused, so two marketers cannot overwrite
+   * each other's edits unknowingly.
+   */
+  public synchronized Versioned create(String body, Long expectedVersion) {
+    requireVersion(expectedVersion);
     OfferSpec spec = parse(body);
     if (spec.id() != null && find(current.catalog(), spec.id()) >= 0) {
       throw new ConflictException("offer_exists", "offer " + spec.id() + " exists; update it with PUT /v1/admin/offers/" + spec.id());
@@ -83,7 +90,9 @@ public final class OfferAdmin {
     return apply("create", spec.id(), spec, body);
   }
 
-  public synchronized Versioned update(String id, String body) {
+  /** Replaces an offer; {@code expectedVersion} as for {@link #create}. */
+  public synchronized Versioned update(String id, String body, Long expectedVersion) {
+    requireVersion(expectedVersion);
     OfferSpec spec = parse(body);
     if (spec.id() != null && !spec.id().equals(id)) {
       throw new InvalidInputException("invalid_offer", "body id " + spec.id() + " differs from the path's " + id, "id");
@@ -93,9 +102,18 @@ public final class OfferAdmin {
     return apply("update", id, withId, write(withId));
   }
 
-  public synchronized Versioned retire(String id) {
+  /** Retires an offer; {@code expectedVersion} as for {@link #create}. */
+  public synchronized Versioned retire(String id, Long expectedVersion) {
+    requireVersion(expectedVersion);
     requireExisting(id);
     return apply("retire", id, null, null);
+  }
+
+  private void requireVersion(Long expected) {
+    if (expected != null && expected != current.version()) {
+      throw new PreconditionFailedException("catalog_changed", "the catalog is at version " + current.version() + ", not " + expected
+          + ": read it again (GET /v1/admin/offers) and make the change on that version", "If-Match");
+    }
   }
 
   private Versioned apply(String action, String id, OfferSpec spec, String body) {

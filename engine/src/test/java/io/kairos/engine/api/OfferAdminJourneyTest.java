@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,58 @@ class OfferAdminJourneyTest {
         assertThat(ids).contains("vip-lounge").doesNotContain("cart-saver-10");
         assertThat(offered(client)).contains("vip-lounge").doesNotContain("cart-saver-10");
       }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /**
+   * Two marketers edit the catalog at once: each read version N (its ETag) and sends a change with
+   * {@code If-Match: "N"}; the first applies, the second is refused with 412 and changes nothing, so no edit
+   * is overwritten unknowingly. Without the header a change applies to whatever version is current.
+   */
+  @Test
+  void aChangeMadeOnAnOlderVersionIsRefused() {
+    Vertx vertx = Vertx.vertx();
+    String banner = """
+        {"id": "%s", "name": "Winter banner", "channels": ["web"], "value": %d}""";
+    try (TestEngines.Running engine = TestEngines.start(dataDir)) {
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.port()));
+      HttpResponse<Buffer> read = client.get("/v1/admin/offers").send().await();
+      assertThat(read.getHeader("ETag")).isEqualTo("\"0\"");
+      HttpResponse<Buffer> created = client.post("/v1/admin/offers").putHeader("If-Match", "\"0\"")
+          .sendBuffer(Buffer.buffer(banner.formatted("winter", 10))).await();
+      assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+      assertThat(created.getHeader("ETag")).isEqualTo("\"1\"");
+
+      List<HttpResponse<Buffer>> racing = new ArrayList<>();
+      for (int value : new int[] {20, 30}) {
+        racing.add(client.put("/v1/admin/offers/winter").putHeader("If-Match", "\"1\"")
+            .sendBuffer(Buffer.buffer(banner.formatted("winter", value))).await());
+      }
+      assertThat(racing.get(0).statusCode()).isEqualTo(200);
+      HttpResponse<Buffer> stale = racing.get(1);
+      assertThat(stale.statusCode()).isEqualTo(412);
+      JsonObject error = stale.bodyAsJsonObject().getJsonObject("error");
+      assertThat(error.getString("code")).isEqualTo("catalog_changed");
+      assertThat(error.getString("field")).isEqualTo("If-Match");
+      assertThat(error.getString("message")).contains("version 2, not 1");
+      assertThat(client.delete("/v1/admin/offers/winter").putHeader("If-Match", "W/\"1\"").send().await().statusCode())
+          .as("a retire on the old version").isEqualTo(412);
+
+      JsonObject now = client.get("/v1/admin/offers").send().await().bodyAsJsonObject();
+      assertThat(now.getLong("version")).isEqualTo(2);
+      JsonObject winter = now.getJsonArray("offers").stream().map(o -> (JsonObject) o).filter(o -> o.getString("id").equals("winter"))
+          .findFirst().orElseThrow();
+      assertThat(winter.getDouble("value")).as("the first edit stands").isEqualTo(20.0);
+
+      assertThat(client.put("/v1/admin/offers/winter").putHeader("If-Match", "version two")
+          .sendBuffer(Buffer.buffer(banner.formatted("winter", 40))).await().statusCode()).isEqualTo(400);
+      HttpResponse<Buffer> any = client.put("/v1/admin/offers/winter").putHeader("If-Match", "*")
+          .sendBuffer(Buffer.buffer(banner.formatted("winter", 50))).await();
+      assertThat(any.statusCode()).isEqualTo(200);
+      assertThat(client.put("/v1/admin/offers/winter").sendBuffer(Buffer.buffer(banner.formatted("winter", 60))).await().getHeader("ETag"))
+          .as("no If-Match: applied to the current version").isEqualTo("\"4\"");
     } finally {
       vertx.close().await();
     }

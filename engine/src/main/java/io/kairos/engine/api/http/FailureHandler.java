@@ -5,6 +5,7 @@ import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.KairosException;
 import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.error.PayloadTooLargeException;
+import io.kairos.engine.error.PreconditionFailedException;
 import io.kairos.engine.error.UnauthorizedException;
 import io.kairos.engine.error.UnavailableException;
 import io.vertx.core.Handler;
@@ -82,6 +83,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (e instanceof UnauthorizedException) return 401;
     if (e instanceof NotFoundException) return 404;
     if (e instanceof ConflictException) return 409;
+    if (e instanceof PreconditionFailedException) return 412;
     if (e instanceof PayloadTooLargeException) return 413;
     if (e instanceof UnavailableException) return 503;
     return 500;

@@ -2,6 +2,7 @@ package io.kairos.engine.api.http;
 
 import io.kairos.engine.decide.DecidePolicy;
 import io.kairos.engine.decide.OfferAdmin;
+import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.learn.OfferModel;
 import java.util.Map;
 import io.kairos.engine.store.OfferChangeLog.OfferChange;
@@ -9,12 +10,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offer admin API: list the catalog, create, update and retire offers, read the change history.
- * Changes block until durable, so they run on the worker pool; the swap is one volatile write.
+ * Changes block until durable, so they run on the worker pool; the swap is one volatile write. The
+ * catalog's version is its {@code ETag}; a change sent with {@code If-Match} is refused (412) when
+ * another change came first.
  */
 final class OfferAdminRoutes {
+
+  private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
   private final ApiServices services;
 
@@ -23,14 +31,39 @@ final class OfferAdminRoutes {
   }
 
   void mount(Router router) {
-    router.get("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().current())));
+    router.get("/v1/admin/offers").handler(ctx -> versioned(ctx, 200, () -> services.offers().current()));
     router.get("/v1/admin/offers/history").handler(ctx -> WorkerReply.json(services, ctx, 200, this::history));
     router.get("/v1/admin/offers/models").handler(ctx -> WorkerReply.json(services, ctx, 200, this::models));
-    router.post("/v1/admin/offers").handler(ctx -> WorkerReply.json(services, ctx, 201, () -> catalog(services.offers().create(body(ctx)))));
+    router.post("/v1/admin/offers").handler(ctx -> versioned(ctx, 201, () -> services.offers().create(body(ctx), ifMatch(ctx))));
     router.put("/v1/admin/offers/:offerId").handler(ctx ->
-        WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().update(ctx.pathParam("offerId"), body(ctx)))));
+        versioned(ctx, 200, () -> services.offers().update(ctx.pathParam("offerId"), body(ctx), ifMatch(ctx))));
     router.delete("/v1/admin/offers/:offerId").handler(ctx ->
-        WorkerReply.json(services, ctx, 200, () -> catalog(services.offers().retire(ctx.pathParam("offerId")))));
+        versioned(ctx, 200, () -> services.offers().retire(ctx.pathParam("offerId"), ifMatch(ctx))));
+  }
+
+  /** Answers with the catalog and its version as the {@code ETag}, which a change may send back as {@code If-Match}. */
+  private void versioned(RoutingContext ctx, int status, Callable<OfferAdmin.Versioned> work) {
+    services.gridWorkers().executeBlocking(work, false)
+        .onSuccess(v -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+            .putHeader("ETag", "\"" + v.version() + "\"").end(catalog(v).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The catalog version a change was made against, from {@code If-Match: "N"} (as the ETag gave it); null
+   * when the header is absent or {@code *}, which applies the change to whatever version is current.
+   */
+  static Long ifMatch(RoutingContext ctx) {
+    String header = ctx.request().getHeader("If-Match");
+    if (header == null || header.strip().equals("*")) {
+      return null;
+    }
+    Matcher m = ENTITY_TAG.matcher(header.strip());
+    if (!m.matches()) {
+      throw new InvalidInputException("invalid_request", "If-Match must be the catalog version as the ETag gives it, e.g. \"3\"; got "
+          + (header.length() > 40 ? header.substring(0, 40) + "..." : header), "If-Match");
+    }
+    return Long.parseLong(m.group(1));
   }
 
   private static String body(RoutingContext ctx) {
