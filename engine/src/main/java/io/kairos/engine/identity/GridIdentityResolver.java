@@ -106,12 +106,12 @@ public final class GridIdentityResolver implements IdentityResolver {
         target = startProfile(ordered, known);
       }
     }
-    Set<String> elsewhere = new HashSet<>();
+    Set<String> unlinked = new HashSet<>();
     for (Identifier id : ordered) {
       target = target.equals(linkedBefore.get(id.key())) ? target // linked here before this event: its exclusive claim exists
-          : link(id, target, known, messageId, elsewhere);
+          : link(id, target, known, messageId, unlinked);
     }
-    return new Resolution(target, elsewhere);
+    return new Resolution(target, unlinked);
   }
 
   /**
@@ -187,14 +187,14 @@ public final class GridIdentityResolver implements IdentityResolver {
    * Links one identifier to the target unless it belongs elsewhere (or, for an exclusive type, the
    * target holds another value). An identifier that belongs to another profile links the two
    * people: they are merged unless a rule refuses. Returns the profile the event goes to now; an
-   * identifier that stays with another profile is added to {@code elsewhere}.
+   * identifier left unlinked to it (another profile's, or a refused exclusive value) is added to {@code unlinked}.
    */
-  private String link(Identifier id, String target, Map<String, String> known, String messageId, Set<String> elsewhere) {
+  private String link(Identifier id, String target, Map<String, String> known, String messageId, Set<String> unlinked) {
     if (cleaner.isExclusive(id.type())) {
       String held = claim(exclusiveKey(id.type(), target), id.value(), known);
       if (!held.equals(id.value())) {
         conflicts.incrementAndGet();
-        elsewhere.add(id.type());
+        unlinked.add(id.type());
         return target;
       }
     }
@@ -205,7 +205,7 @@ public final class GridIdentityResolver implements IdentityResolver {
     if (merger == null) {
       conflicts.incrementAndGet();
       LOG.debug("identifier {} belongs to {}, event resolved to {}", id.type(), owner, target);
-      elsewhere.add(id.type());
+      unlinked.add(id.type());
       return target;
     }
     String live = merger.canonical(target);
@@ -215,7 +215,7 @@ public final class GridIdentityResolver implements IdentityResolver {
     }
     String survivor = merger.mergeOrRefuse(live, other, id, messageId); // refusals are counted by the merger
     if (survivor == null) {
-      elsewhere.add(id.type());
+      unlinked.add(id.type());
       return live;
     }
     return survivor;

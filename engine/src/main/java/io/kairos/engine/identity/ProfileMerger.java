@@ -122,7 +122,8 @@ public final class ProfileMerger {
         p.identifiers().stream().filter(k -> k.startsWith("anonymousId:")).forEach(candidates::add);
       }
     }
-    // Count the anonymous ids actually linked to either profile (a profile also lists ids its events carried that stayed elsewhere).
+    // Count the anonymous ids actually linked to either profile (a profile replayed from events stored before they recorded
+    // their unlinked identifiers also lists ids that stayed with another profile).
     long anonymous = links.getAll(candidates).values().stream().filter(owner -> owner.equals(survivor) || owner.equals(away)).count();
     if (anonymous > rules.maxAnonymousIds()) {
       return "the merged profile would hold " + anonymous + " anonymous ids; the limit is " + rules.maxAnonymousIds()

@@ -4,13 +4,13 @@ import java.util.Set;
 
 /**
  * Where an event's identifiers led: the profile it belongs to, and the identifier types it carried
- * that stay linked to another profile (a merge a rule refused, or a second value of an exclusive type).
- * Stored with the event, so that replay restores the links the live path made and the profile lists
- * only the identifiers that lead to it.
+ * that were not linked to that profile (linked to another one and a rule refused the merge, or a second
+ * value of an exclusive type). Stored with the event, so that replay restores the links the live path
+ * made and the profile lists only the identifiers that lead to it.
  */
-public record Resolution(String profileId, Set<String> heldElsewhere) {
+public record Resolution(String profileId, Set<String> unlinked) {
 
   public Resolution {
-    heldElsewhere = Set.copyOf(heldElsewhere);
+    unlinked = Set.copyOf(unlinked);
   }
 }

@@ -11,13 +11,13 @@ import java.util.Set;
  *
  * @param sentiment null when the event has no text
  * @param receivedAt epoch millis when the engine accepted it
- * @param heldElsewhere identifier types the event carried that stay linked to another profile (a refused merge):
- *     not listed on this profile, and not linked to it by replay
+ * @param unlinked identifier types the event carried that were not linked to its profile (another profile's, the
+ *     merge refused; or a second value of an exclusive type): not listed on the profile, and not linked to it by replay
  */
-public record EnrichedEvent(Event event, String profileId, Sentiment sentiment, long receivedAt, Set<String> heldElsewhere) {
+public record EnrichedEvent(Event event, String profileId, Sentiment sentiment, long receivedAt, Set<String> unlinked) {
 
   public EnrichedEvent {
-    heldElsewhere = Set.copyOf(heldElsewhere);
+    unlinked = Set.copyOf(unlinked);
   }
 
   /** An event whose identifiers all lead to its profile. */
@@ -25,13 +25,13 @@ public record EnrichedEvent(Event event, String profileId, Sentiment sentiment, 
     this(event, profileId, sentiment, receivedAt, Set.of());
   }
 
-  /** The identifiers that lead to this event's profile: all the event carried except those held elsewhere. */
+  /** The identifiers that lead to this event's profile: all the event carried except the unlinked ones. */
   public Map<String, String> linkedIdentifiers() {
-    if (heldElsewhere.isEmpty()) {
+    if (unlinked.isEmpty()) {
       return event.identifiers();
     }
     Map<String, String> out = new LinkedHashMap<>(event.identifiers());
-    out.keySet().removeAll(heldElsewhere);
+    out.keySet().removeAll(unlinked);
     return out;
   }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The stored form of an {@link EnrichedEvent}: the client's event in the API's own shape, plus the
  * resolved {@code profileId}, {@code receivedAt}, the {@code sentiment} computed at ingest and, when some
- * identifiers stayed with another profile, their types ({@code heldElsewhere}), so that replay and later
+ * identifiers were not linked to the profile, their types ({@code unlinked}), so that replay and later
  * model training see exactly what the live path saw.
  */
 public final class EventJson {
@@ -29,8 +29,8 @@ public final class EventJson {
         .put("properties", new JsonObject(new LinkedHashMap<>(ev.properties())))
         .put("profileId", e.profileId())
         .put("receivedAt", e.receivedAt());
-    if (!e.heldElsewhere().isEmpty()) {
-      json.put("heldElsewhere", new JsonArray(e.heldElsewhere().stream().sorted().toList()));
+    if (!e.unlinked().isEmpty()) {
+      json.put("unlinked", new JsonArray(e.unlinked().stream().sorted().toList()));
     }
     if (!ev.invalidIdentifiers().isEmpty()) {
       json.put("invalidIdentifiers", new JsonObject(new LinkedHashMap<>(ev.invalidIdentifiers())));
@@ -65,9 +65,9 @@ public final class EventJson {
       s.getJsonObject("probabilities").forEach(en -> probs.put(en.getKey(), ((Number) en.getValue()).doubleValue()));
       sentiment = new Sentiment(s.getString("language"), s.getString("label"), s.getDouble("score"), probs);
     }
-    JsonArray elsewhere = json.getJsonArray("heldElsewhere", new JsonArray()); // absent in events stored before it was recorded
+    JsonArray unlinked = json.getJsonArray("unlinked", new JsonArray()); // absent in events stored before it was recorded
     return new EnrichedEvent(event, json.getString("profileId"), sentiment, json.getLong("receivedAt"),
-        elsewhere.stream().map(String::valueOf).collect(Collectors.toSet()));
+        unlinked.stream().map(String::valueOf).collect(Collectors.toSet()));
   }
 
   private static Map<String, String> strings(JsonObject json) {

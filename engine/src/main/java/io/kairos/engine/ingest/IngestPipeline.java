@@ -128,7 +128,7 @@ public final class IngestPipeline {
     for (Event e : events) {
       Sentiment s = e.text() == null ? null : sentiment.analyze(e.text());
       Resolution r = resolved.get(e.identifiers());
-      out.add(new EnrichedEvent(e, r.profileId(), s, receivedAt, r.heldElsewhere()));
+      out.add(new EnrichedEvent(e, r.profileId(), s, receivedAt, r.unlinked()));
     }
     List<StoredEvent> rows = new ArrayList<>(out.size());
     for (int i = 0; i < out.size(); i++) {

@@ -150,8 +150,8 @@ class GridIdentityResolverTest {
         "b-c1"), Map.of("email", "b@example.com", "anonymousId", "b-c1"), Map.of("anonymousId", "b-c2"), Map.of("userId", "b-u2",
         "anonymousId", "b-c1")), java.util.Arrays.asList(null, null, null, null, null));
     List<String> ids = resolutions.stream().map(Resolution::profileId).toList();
-    assertThat(resolutions.subList(0, 4)).allSatisfy(r -> assertThat(r.heldElsewhere()).isEmpty());
-    assertThat(resolutions.get(4).heldElsewhere()).as("the cookie stays with the first account").containsExactly("anonymousId");
+    assertThat(resolutions.subList(0, 4)).allSatisfy(r -> assertThat(r.unlinked()).isEmpty());
+    assertThat(resolutions.get(4).unlinked()).as("the cookie stays with the first account").containsExactly("anonymousId");
     assertThat(ids.subList(0, 3)).containsOnly(ids.get(0));
     assertThat(ids.get(3)).isNotEqualTo(ids.get(0));
     assertThat(ids.get(4)).as("a second userId on the batch's cookie is another person").isNotEqualTo(ids.get(0));
