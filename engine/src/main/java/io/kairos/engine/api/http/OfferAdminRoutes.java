@@ -53,7 +53,7 @@ final class OfferAdminRoutes {
    * The catalog version a change was made against, from {@code If-Match: "N"} (as the ETag gave it); null
    * when the header is absent or {@code *}, which applies the change to whatever version is current.
    */
-  static Long ifMatch(RoutingContext ctx) {
+  private static Long ifMatch(RoutingContext ctx) {
     String header = ctx.request().getHeader("If-Match");
     if (header == null || header.strip().equals("*")) {
       return null;
