@@ -43,6 +43,10 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("eighty");
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_LEARNING_NO_RESPONSE_SECONDS", "90000"), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("learning.noResponseSeconds: must be shorter than decide.decisionTtlHours");
+    assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_SHUTDOWN_GRACE_SECONDS", "601"), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("server.shutdownGraceSeconds: must be 0-600, got 601");
+    assertThat(ConfigLoader.load(home, null, Map.of("KAIROS_SERVER_SHUTDOWN_GRACE_SECONDS", "30"), Map.of()).server().shutdownGraceSeconds())
+        .isEqualTo(30);
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_RECENT_DECISIONS_IN_GRID", "10"), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("decide.recentDecisionsInGrid: must be at least 1000, got 10");
     assertThatThrownBy(() -> ConfigLoader.load(home, null, Map.of("KAIROS_DECIDE_DECISION_LOG_RETENTION_DAYS", "1"), Map.of()))
