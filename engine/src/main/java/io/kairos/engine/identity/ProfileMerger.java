@@ -82,8 +82,9 @@ public final class ProfileMerger {
       return null;
     }
     String reason = refusal(survivor, away, linking);
+    List<Runnable> release = new ArrayList<>();
     if (reason == null) {
-      reason = reserveExclusives(survivor, away);
+      reason = reserveExclusives(survivor, away, release);
     }
     long now = clock.millis();
     if (reason != null) {
@@ -93,7 +94,12 @@ public final class ProfileMerger {
       LOG.debug("merge of {} into {} refused: {}", away, survivor, reason);
       return null;
     }
-    log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, true, null)).join();
+    try {
+      log.record(new MergeRecord(now, survivor, away, linking.key(), messageId, true, null)).join();
+    } catch (RuntimeException e) {
+      release.forEach(Runnable::run); // not merged: the slots are free again
+      throw e;
+    }
     Profile result = profiles.merge(away, survivor);
     if (result == null) {
       return canonical(target); // merged away by a concurrent merge meanwhile; that merge relinks
@@ -139,10 +145,10 @@ public final class ProfileMerger {
    * plain reads only, a login of another account could claim the survivor's (or the merged-away
    * profile's) empty slot between the check and the merge, and two accounts ended on one profile
    * (found by {@code IdentityRaceJourneyTest}). Returns the refusal when a racing claim won; what
-   * this call sealed or claimed is then released.
+   * this call sealed or claimed is then released. Otherwise {@code undo} receives the steps that release
+   * it, for a merge that fails before it is recorded.
    */
-  private String reserveExclusives(String survivor, String away) {
-    List<Runnable> undo = new ArrayList<>();
+  private String reserveExclusives(String survivor, String away, List<Runnable> undo) {
     for (String type : rules.exclusiveTypes()) {
       String awaySlot = GridIdentityResolver.exclusiveKey(type, away);
       String held = links.putIfAbsent(awaySlot, GridIdentityResolver.SEALED);
@@ -159,6 +165,7 @@ public final class ProfileMerger {
         undo.add(() -> links.remove(survivorSlot, held));
       } else if (!had.equals(held)) {
         undo.forEach(Runnable::run);
+        undo.clear();
         return "the profiles hold different " + type + " values (identity.exclusiveTypes)";
       }
     }

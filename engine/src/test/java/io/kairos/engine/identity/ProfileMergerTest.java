@@ -1,6 +1,7 @@
 package io.kairos.engine.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -60,6 +61,26 @@ class ProfileMergerTest {
     profiles.apply(Map.of(id, List.of(new ProfileChange("page_view", null, 1_700_000_000_000L, "web", keys, null, 1, 0, -1, 0,
         Map.of(), null, null, 0, null, List.of(), Map.of()))));
     return id;
+  }
+
+  /**
+   * A merge whose record cannot be written (the store is gone) is not made, and the userId slot it reserved
+   * is released: the anonymous profile can still take a login afterwards instead of being sealed for good.
+   */
+  @Test
+  void aMergeThatCannotBeRecordedReleasesItsSlots() {
+    String anonymous = event(Map.of("anonymousId", "lost-cookie"));
+    String account = event(Map.of("userId", "u-lost"));
+    IMap<String, String> links = member.getMap(GridIdentityResolver.MAP_NAME);
+    db.close();
+    assertThatThrownBy(() -> resolver.resolve(Map.of("userId", "u-lost", "anonymousId", "lost-cookie"), null))
+        .as("the merge record fails with the store closed").isInstanceOf(RuntimeException.class);
+    // Whichever id survives, the reservation touched only the anonymous profile's slot: sealed when it was to be merged away,
+    // given u-lost when it was to survive. Either way it must be empty again.
+    assertThat(links.get(GridIdentityResolver.exclusiveKey("userId", anonymous))).as("the anonymous profile's userId slot").isNull();
+    assertThat(links.get(GridIdentityResolver.exclusiveKey("userId", account))).isEqualTo("u-lost");
+    assertThat(profiles.get(anonymous).isTombstone()).isFalse();
+    assertThat(profiles.get(account).isTombstone()).isFalse();
   }
 
   @Test
