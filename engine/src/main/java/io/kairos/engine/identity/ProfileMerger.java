@@ -81,10 +81,18 @@ public final class ProfileMerger {
     if (recentRefusals.containsKey(pair)) {
       return null;
     }
-    String reason = refusal(survivor, away, linking);
+    // The rules in their order: never-merge types, then the exclusive types (checked by reserving them), then the cap.
+    String reason = rules.neverMergeTypes().contains(linking.type())
+        ? linking.type() + " links events to a profile but never merges two profiles (identity.neverMergeTypes)" : null;
     List<Runnable> release = new ArrayList<>();
     if (reason == null) {
       reason = reserveExclusives(survivor, away, release);
+    }
+    if (reason == null) {
+      reason = anonymousCap(survivor, away);
+      if (reason != null) {
+        release.forEach(Runnable::run);
+      }
     }
     long now = clock.millis();
     if (reason != null) {
@@ -110,17 +118,8 @@ public final class ProfileMerger {
     return result.profileId();
   }
 
-  private String refusal(String survivor, String away, Identifier linking) {
-    if (rules.neverMergeTypes().contains(linking.type())) {
-      return linking.type() + " links events to a profile but never merges two profiles (identity.neverMergeTypes)";
-    }
-    for (String type : rules.exclusiveTypes()) {
-      String a = links.get(GridIdentityResolver.exclusiveKey(type, survivor));
-      String b = links.get(GridIdentityResolver.exclusiveKey(type, away));
-      if (a != null && b != null && !a.equals(b)) {
-        return "the profiles hold different " + type + " values (identity.exclusiveTypes)";
-      }
-    }
+  /** The refusal when the merged profile would hold more anonymous ids than {@code identity.maxAnonymousIds}, else null. */
+  private String anonymousCap(String survivor, String away) {
     Set<String> candidates = new HashSet<>();
     for (String id : List.of(survivor, away)) {
       Profile p = profiles.get(id);
@@ -139,14 +138,14 @@ public final class ProfileMerger {
   }
 
   /**
-   * Makes the exclusive-type check of {@link #refusal} hold while the merge runs, per type with atomic
-   * steps: the merged-away profile's slot is sealed if empty (no event can claim it any more, during the
-   * merge or after, when it is a tombstone), or its value is claimed in the survivor's slot. Checked with
-   * plain reads only, a login of another account could claim the survivor's (or the merged-away
-   * profile's) empty slot between the check and the merge, and two accounts ended on one profile
-   * (found by {@code IdentityRaceJourneyTest}). Returns the refusal when a racing claim won; what
-   * this call sealed or claimed is then released. Otherwise {@code undo} receives the steps that release
-   * it, for a merge that fails before it is recorded.
+   * The exclusive-type rule (two profiles holding different userIds are not merged), checked and made to
+   * hold while the merge runs in one step per type: the merged-away profile's slot is sealed if empty (no
+   * event can claim it any more, during the merge or after, when it is a tombstone), or its value is
+   * claimed in the survivor's slot, which fails when the survivor holds another. Checked with plain reads,
+   * a login of another account could claim the survivor's (or the merged-away profile's) empty slot
+   * between the check and the merge, and two accounts ended on one profile (found by
+   * {@code IdentityRaceJourneyTest}). Returns the refusal, having released what this call sealed or
+   * claimed; otherwise {@code undo} receives the steps that release it, for a merge refused or failing later.
    */
   private String reserveExclusives(String survivor, String away, List<Runnable> undo) {
     for (String type : rules.exclusiveTypes()) {
