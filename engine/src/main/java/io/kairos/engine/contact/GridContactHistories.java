@@ -66,13 +66,15 @@ public final class GridContactHistories {
   }
 
   /**
-   * Appends the offers a decision serves if the person's history is still {@code seen} (or, with
-   * {@code unconditional}, in any case): false when another decision for the person served first since,
-   * and the caller should decide again on {@link #of the new history}. Blocking (one grid call); the stored
-   * rows are written in the background, a failure logged.
+   * Appends the offers a decision serves if the person's history is still {@code seen} ({@link ServeContacts}),
+   * or with {@code anyway} whatever it is now ({@link RecordContacts}): false when another decision for the
+   * person served first since, and the caller should decide again on {@link #of the new history}. Blocking
+   * (one grid call); the stored rows are written in the background, a failure logged.
    */
-  public boolean serve(String profileId, ContactHistory seen, List<Contact> served, long now, boolean unconditional) {
-    if (!map.executeOnKey(profileId, new ServeContacts(seen.contacts(), served, now, unconditional))) {
+  public boolean serve(String profileId, ContactHistory seen, List<Contact> served, long now, boolean anyway) {
+    if (anyway) {
+      map.executeOnKey(profileId, new RecordContacts(served, now));
+    } else if (!map.executeOnKey(profileId, new ServeContacts(seen.contacts(), served, now))) {
       return false;
     }
     append(profileId, served).whenComplete((ok, err) -> {

@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * Appends the offers a decision serves to the person's history, but only if the history is still the one
- * the decision was made from ({@code seen}), unless {@code unconditional}: a decision made at the same time
- * for the same person (parallel placements on one page) that served first makes this one stale, and its
- * caller decides again on the new history, so that caps hold. Returns whether it appended. Pure apart from
- * the entry.
+ * the decision was made from ({@code seen}): a decision made at the same time for the same person (parallel
+ * placements on one page) that served first makes this one stale, and its caller decides again on the new
+ * history, so that caps hold. Returns whether it appended ({@link RecordContacts} appends in any case).
+ * Pure apart from the entry.
  */
-public record ServeContacts(List<Contact> seen, List<Contact> served, long now, boolean unconditional)
+public record ServeContacts(List<Contact> seen, List<Contact> served, long now)
     implements EntryProcessor<String, ContactHistory, Boolean> {
 
   public ServeContacts {
@@ -22,7 +22,7 @@ public record ServeContacts(List<Contact> seen, List<Contact> served, long now, 
   @Override
   public Boolean process(Map.Entry<String, ContactHistory> entry) {
     ContactHistory current = entry.getValue() == null ? ContactHistory.EMPTY : entry.getValue();
-    if (!unconditional && !current.contacts().equals(seen)) {
+    if (!current.contacts().equals(seen)) {
       return false;
     }
     entry.setValue(current.with(served, now));
