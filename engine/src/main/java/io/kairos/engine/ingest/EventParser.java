@@ -183,8 +183,10 @@ public final class EventParser {
       if (v.isEmpty() || v.length() > MAX_ID_CHARS) {
         throw invalid("identifier must be 1-" + MAX_ID_CHARS + " characters", field);
       }
-      if (v.chars().anyMatch(Character::isISOControl)) {
-        throw invalid("identifier values must not contain control characters", field);
+      for (int i = 0; i < v.length(); i++) {
+        if (Character.isISOControl(v.charAt(i))) {
+          throw invalid("identifier values must not contain control characters", field);
+        }
       }
       Identifier id = cleaner.clean(key, v);
       (id.valid() ? valid : invalid).put(key, id.value());

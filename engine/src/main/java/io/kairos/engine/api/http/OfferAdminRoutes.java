@@ -43,10 +43,7 @@ final class OfferAdminRoutes {
 
   /** Answers with the catalog and its version as the {@code ETag}, which a change may send back as {@code If-Match}. */
   private void versioned(RoutingContext ctx, int status, Callable<OfferAdmin.Versioned> work) {
-    services.gridWorkers().executeBlocking(work, false)
-        .onSuccess(v -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-            .putHeader("ETag", "\"" + v.version() + "\"").end(catalog(v).encode()))
-        .onFailure(ctx::fail);
+    WorkerReply.json(services, ctx, status, () -> catalog(work.call()), json -> "\"" + json.getLong("version") + "\"");
   }
 
   /**
