@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,10 @@ public final class ProfileMerger {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileMerger.class);
   private static final int MAX_REMEMBERED_REFUSALS = 10_000;
+  /** Prefix of the links-map key locked while a profile is being merged away (a lock only: no entry is written). */
+  private static final String MERGING = "~merging:";
+  private static final long LOCK_LEASE_SECONDS = 30;
+  private static final int MAX_ATTEMPTS = 16;
 
   private final IMap<String, String> links;
   private final ProfileStore profiles;
@@ -73,8 +78,40 @@ public final class ProfileMerger {
    * Merges {@code other} and {@code target} (the profile the event was going to) unless a rule
    * refuses. Returns the profile the event belongs to now, the survivor, or null when refused (the event
    * stays with {@code target} and the linking identifier with {@code other}).
+   *
+   * <p>Merges of one merged-away profile run one at a time, under a grid lock on it. Two events linking
+   * the same anonymous profile to two accounts at once otherwise both recorded a merge of it, into
+   * different survivors; the grid applied whichever tombstoned it first, and a replay the one recorded
+   * first, so after a restart the cookie could belong to the other account ({@code IdentityRaceJourneyTest}
+   * failed about one run in four). Under the lock, a merge that finds its profile merged away meanwhile
+   * merges with (or is refused by) the survivor instead, which is what a replay of the log does.
    */
   public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {
+    String live = target;
+    String owner = other;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (live.equals(owner)) {
+        return live;
+      }
+      String away = live.compareTo(owner) <= 0 ? owner : live;
+      String lock = MERGING + away;
+      links.lock(lock, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+      try {
+        if (canonical(away).equals(away)) {
+          return mergeLocked(live, owner, linking, messageId);
+        }
+      } finally {
+        links.unlock(lock);
+      }
+      live = canonical(live); // merged away while this event waited: the same people, under their survivor
+      owner = canonical(owner);
+    }
+    throw new IllegalStateException("profiles " + target + " and " + other + " kept being merged away during " + MAX_ATTEMPTS
+        + " attempts");
+  }
+
+  /** {@link #mergeOrRefuse} for a pair whose merged-away profile this thread holds the lock of. */
+  private String mergeLocked(String target, String other, Identifier linking, String messageId) {
     String survivor = target.compareTo(other) <= 0 ? target : other;
     String away = survivor.equals(target) ? other : target;
     String pair = survivor + " " + away + " " + linking.type();
@@ -110,7 +147,7 @@ public final class ProfileMerger {
     }
     Profile result = profiles.merge(away, survivor);
     if (result == null) {
-      return canonical(target); // merged away by a concurrent merge meanwhile; that merge relinks
+      return canonical(target); // a tombstone already (the lock is leased: a merge that outlived its lease)
     }
     relink(away, result.profileId(), result.identifiers());
     listener.merged(away, result.profileId());

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Then the engine stops without a snapshot (as after a crash) and the next start, replaying the whole
  * history, must give every cookie and account the same profile as before; before events recorded the
  * identifiers that were not linked to their profile, a cookie shared by the two accounts could come back
- * linked to the other one.
+ * linked to the other one; and before merges of one profile ran one at a time, two logins could both record a
+ * merge of the cookie's anonymous profile, into different accounts, with the grid applying one and a replay the
+ * other (4 of 7 runs).
  */
 class IdentityRaceJourneyTest {
 
