@@ -5,6 +5,7 @@ import io.kairos.engine.enrich.PropensityScorer;
 import io.kairos.engine.error.InvalidInputException;
 import io.kairos.engine.error.NotFoundException;
 import io.kairos.engine.identity.IdentityResolver;
+import io.kairos.engine.learn.OfferLearner;
 import io.kairos.engine.metrics.KairosMetrics;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileStore;
@@ -147,15 +148,17 @@ public final class DecisionService {
           }
           long now = clock.millis();
           JsonObject summary = claimed.summary();
-          CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode());
+          boolean learn = "learn".equals(claim.status());
+          OfferLearner.Observed learned = learn
+              ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
+              : null;
+          CompletableFuture<Void> logged = log.recordFeedback(decisionId, offerId, outcome, now, body.encode(),
+              learned == null ? null : learned.learned());
           CompletableFuture<Void> contacted = claimed.liveProfileId() == null ? CompletableFuture.completedFuture(null)
               : contacts.record(claimed.liveProfileId(), List.of(new Contact(offerId, catalog.get().groupOf(offerId),
                   summary.getString("channel", ""), answer, now)), now);
-          boolean learn = "learn".equals(claim.status());
-          CompletableFuture<Void> learned = learn
-              ? policy.learner().observe(offerId, doubles(summary.getJsonArray("features")), summary.getDouble("offset"), positive, now)
-              : CompletableFuture.completedFuture(null);
-          return Future.fromCompletionStage(CompletableFuture.allOf(logged, learned, contacted), ctx).map(v -> new FeedbackResult("recorded", learn));
+          CompletableFuture<Void> saved = learned == null ? CompletableFuture.completedFuture(null) : learned.saved();
+          return Future.fromCompletionStage(CompletableFuture.allOf(logged, saved, contacted), ctx).map(v -> new FeedbackResult("recorded", learn));
         });
   }
 
@@ -206,6 +209,11 @@ public final class DecisionService {
       x[i] = a.getDouble(i);
     }
     return x;
+  }
+
+  /** Takes erased people's outcomes out of the offer models ({@link OfferLearner#unlearnPending}); how many. Blocking. */
+  public int unlearnErased() {
+    return policy.learner().unlearnPending(clock.millis());
   }
 
   /** Drops the recent decisions and the contact history of a profile from the grid (erasure); feedback on them is then refused. Blocking. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kairos.engine.store.OfferModelLog;
 import io.kairos.engine.store.OfferModelLog.StoredModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +53,7 @@ public final class OfferLearner {
       LOG.warn("{} offer models were learned over another feature list and start over", dropped);
     }
     LOG.info("offer learning: {} models restored", learner.models.size());
+    learner.unlearnPending(System.currentTimeMillis()); // erasures that stopped before unlearning (a crash)
     return learner;
   }
 
@@ -64,22 +66,77 @@ public final class OfferLearner {
     return Map.copyOf(models);
   }
 
-  /** Learns one outcome; the future completes when the new state is durable. */
-  public CompletableFuture<Void> observe(String offerId, double[] x, double offset, boolean accepted, long at) {
+  /**
+   * An outcome learned: what the model learned from it ({@code learned}, JSON to keep with the feedback so that an erasure
+   * can take it out again) and the future of the new state's write.
+   */
+  public record Observed(String learned, CompletableFuture<Void> saved) {}
+
+  /** What {@code learned} holds: the outcome's {@link OfferModel.Site} and a hash of the feature list it was learned over. */
+  record StoredSite(String features, double[] x, double precision, double linear, boolean accepted) {}
+
+  /** Learns one outcome; its future completes when the new state is durable. */
+  public Observed observe(String offerId, double[] x, double offset, boolean accepted, long at) {
     if (x.length != prior.dimensions()) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException(
-          "context has " + x.length + " values; the models expect " + prior.dimensions()));
+      throw new IllegalArgumentException("context has " + x.length + " values; the models expect " + prior.dimensions());
     }
-    CompletableFuture<Void>[] saved = new CompletableFuture[1];
+    Object[] out = new Object[2];
     models.compute(offerId, (id, current) -> {
-      OfferModel next = (current == null ? prior : current).observe(x, offset, accepted);
-      saved[0] = log.save(id, new StoredModel(featureKey, encode(next), at));
-      return next;
+      OfferModel.Learned learned = (current == null ? prior : current).learn(x, offset, accepted);
+      out[0] = log.save(id, new StoredModel(featureKey, encode(learned.next()), at));
+      out[1] = learned.site();
+      return learned.next();
     });
-    return saved[0];
+    OfferModel.Site site = (OfferModel.Site) out[1];
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void> saved = (CompletableFuture<Void>) out[0];
+    return new Observed(encode(new StoredSite(featureHash(), site.x(), site.precision(), site.linear(), site.accepted())), saved);
   }
 
-  private static String encode(OfferModel m) {
+  /**
+   * Takes the outcomes of erased people out of their offers' models ({@link OfferModel#forget}), in the order they were queued,
+   * each new state written with the removal of its queue entry in one transaction: so a crash part-way neither repeats nor
+   * skips one. Outcomes learned over another feature list (whose model started over) are dropped. Blocking; one caller at a
+   * time. Returns how many outcomes were unlearned.
+   */
+  public synchronized int unlearnPending(long at) {
+    int unlearned = 0;
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    for (OfferModelLog.Unlearning u : log.pendingUnlearning()) {
+      StoredSite site = decodeSite(u.learned());
+      if (site == null || !site.features().equals(featureHash()) || !models.containsKey(u.offerId())) {
+        writes.add(log.unlearned(u.offerId(), null, u.seq()));
+        continue;
+      }
+      OfferModel.Site forgotten = new OfferModel.Site(site.x(), site.precision(), site.linear(), site.accepted());
+      models.compute(u.offerId(), (id, current) -> {
+        OfferModel next = current.forget(forgotten);
+        writes.add(log.unlearned(id, new StoredModel(featureKey, encode(next), at), u.seq()));
+        return next;
+      });
+      unlearned++;
+    }
+    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+    if (unlearned > 0) {
+      LOG.info("offer learning: {} outcomes of erased people unlearned", unlearned);
+    }
+    return unlearned;
+  }
+
+  private String featureHash() {
+    return Integer.toHexString(featureKey.hashCode());
+  }
+
+  private static StoredSite decodeSite(String json) {
+    try {
+      return JSON.readValue(json, StoredSite.class);
+    } catch (JsonProcessingException e) {
+      LOG.warn("a queued outcome to unlearn is unreadable and is dropped: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private static String encode(Object m) {
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

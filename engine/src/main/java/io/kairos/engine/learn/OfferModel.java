@@ -70,6 +70,21 @@ public record OfferModel(double[] mean, double[] covariance, long observations, 
    * precision then grows by p(1 − p)·x xᵀ, applied to the covariance by Sherman–Morrison.
    */
   public OfferModel observe(double[] x, double offset, boolean accepted) {
+    return learn(x, offset, accepted).next();
+  }
+
+  /**
+   * The Gaussian factor one outcome multiplied into the posterior, in natural parameters: precision
+   * {@code precision}·x xᵀ and linear term {@code linear}·x. Dividing it out ({@link #forget}) removes
+   * that outcome's influence; this is how an erased person's outcomes leave the model.
+   */
+  public record Site(double[] x, double precision, double linear, boolean accepted) {}
+
+  /** The posterior after one outcome, and the factor that outcome added. */
+  public record Learned(OfferModel next, Site site) {}
+
+  /** {@link #observe}, also returning the outcome's {@link Site}. */
+  public Learned learn(double[] x, double offset, boolean accepted) {
     double y = accepted ? 1 : 0;
     double[] sx = times(x);
     double a = offset + logitMean(x);
@@ -90,16 +105,58 @@ public record OfferModel(double[] mean, double[] covariance, long observations, 
     }
     double p = sigmoid(a - s * v);
     double c = p * (1 - p);
-    double k = c / (1 + c * v);
+    OfferModel next = new OfferModel(m, rankOne(sx, -c / (1 + c * v)), observations + 1, positives + (accepted ? 1 : 0));
+    // New natural mean: η + (c·xᵀm' − s)·x, because the precision grew by c·x xᵀ and m' = m − s·Σx.
+    return new Learned(next, new Site(x.clone(), c, c * next.logitMean(x) - s, accepted));
+  }
+
+  /**
+   * The posterior without one outcome learned earlier: its site's precision is subtracted (Sherman–Morrison
+   * again) and the mean moved so that the natural mean loses {@code linear}·x. Right after {@link #learn}
+   * this gives back the model before it (to rounding); after other outcomes, the model as if this one had
+   * never been seen, up to the online approximation (each site was fitted at the posterior of its time).
+   * A site the model cannot lose (its precision along x is not larger than the site's, as after a reset)
+   * leaves the model unchanged.
+   */
+  public OfferModel forget(Site site) {
+    double[] x = site.x();
+    double c = site.precision();
+    double[] sx = times(x);
+    double v = Math.max(0, dot(sx, x));
+    double denominator = 1 - c * v;
+    if (x.length != mean.length || denominator <= 1e-9 || observations == 0) {
+      return this;
+    }
+    double[] cov = rankOne(sx, c / denominator);
+    int d = mean.length;
+    double[] cx = new double[d];
+    for (int i = 0; i < d; i++) {
+      double t = 0;
+      for (int j = 0; j < d; j++) {
+        t += cov[i * d + j] * x[j];
+      }
+      cx[i] = t;
+    }
+    double shift = c * logitMean(x) - site.linear();
+    double[] m = new double[d];
+    for (int i = 0; i < d; i++) {
+      m[i] = mean[i] + shift * cx[i];
+    }
+    return new OfferModel(m, cov, observations - 1, Math.max(0, positives - (site.accepted() ? 1 : 0)));
+  }
+
+  /** covariance + k·u uᵀ, kept exactly symmetric. */
+  private double[] rankOne(double[] u, double k) {
+    int d = mean.length;
     double[] cov = new double[d * d];
     for (int i = 0; i < d; i++) {
       for (int j = i; j < d; j++) {
-        double value = 0.5 * (covariance[i * d + j] + covariance[j * d + i]) - k * sx[i] * sx[j];
+        double value = 0.5 * (covariance[i * d + j] + covariance[j * d + i]) + k * u[i] * u[j];
         cov[i * d + j] = value;
         cov[j * d + i] = value;
       }
     }
-    return new OfferModel(m, cov, observations + 1, positives + (accepted ? 1 : 0));
+    return cov;
   }
 
   public static double sigmoid(double z) {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * the id: their live profile and every profile merged into it. Erasure deletes the
  * durable records first (events, decisions, feedback; the write-ahead log is truncated after), then
  * the grid's profile, identifier links and remembered decisions, so a crash in between cannot bring
- * the person back on replay. A later event with an old identifier starts a new profile.
+ * the person back on replay. What their feedback taught the offer models is queued by the same
+ * transaction and then taken out of the models; a crash before that finishes it at the next start. A later event with an old identifier starts a new profile.
  */
 public final class PrivacyService {
 
@@ -120,13 +121,14 @@ public final class PrivacyService {
             remembered += decisions.forget(id);
             profiles.delete(id);
           }
+          decisions.unlearnErased(); // this erasure's outcomes, queued by its transaction (and any a crash left)
           LOG.info("erasure {}: {} profile ids, {} events, {} decisions, {} feedback, {} identifier links", erasureId, ids.size(),
               erasure.events(), erasure.decisions(), erasure.feedback(), links);
           return new JsonObject()
               .put("erasureId", erasureId)
               .put("erasedAt", Instant.ofEpochMilli(at).toString())
               .put("removed", new JsonObject().put("events", erasure.events()).put("decisions", erasure.decisions())
-                  .put("feedback", erasure.feedback()).put("identifierLinks", links).put("rememberedDecisions", remembered)
+                  .put("feedback", erasure.feedback()).put("learnedOutcomes", erasure.learnedOutcomes()).put("identifierLinks", links).put("rememberedDecisions", remembered)
                   .put("profiles", ids.size()));
         }, false).onFailure(err -> pending.failedHalfWay()))
         .andThen(done -> pending.end());

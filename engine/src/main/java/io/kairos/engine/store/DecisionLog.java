@@ -29,7 +29,16 @@ public interface DecisionLog {
    */
   List<Shown> unanswered(String shown, List<String> answers, long from, long to, long afterSeq, int limit);
 
-  CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body);
+  /** Logs one outcome that taught no model. */
+  default CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body) {
+    return recordFeedback(decisionId, offerId, outcome, at, body, null);
+  }
+
+  /**
+   * Logs one outcome; {@code learned} is what the offer's model learned from it (JSON, opaque here; null when it taught
+   * none), kept so that erasing the person can take it out of the model again.
+   */
+  CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body, String learned);
 
   /**
    * Deletes up to {@code limit} of the oldest decisions made before {@code cutoff} (epoch millis), with their feedback, in one

@@ -1,5 +1,6 @@
 package io.kairos.engine.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,4 +15,13 @@ public interface OfferModelLog {
 
   /** Every stored model by offer id. */
   Map<String, StoredModel> all();
+
+  /** An erased person's outcome still to be taken out of its offer's model ({@code learned} as the feedback log kept it). */
+  record Unlearning(long seq, String offerId, String learned) {}
+
+  /** The outcomes erasures left to unlearn, in order. Blocking. */
+  List<Unlearning> pendingUnlearning();
+
+  /** Replaces the offer's stored model (or keeps it, when null) and drops the queued outcome, in one transaction. */
+  CompletableFuture<Void> unlearned(String offerId, StoredModel model, long seq);
 }

@@ -12,15 +12,19 @@ public interface PersonalDataStore {
   /** The person's stored events (enriched JSON, in order) and decisions. */
   record PersonalRecords(List<String> events, List<DecisionRecord> decisions) {}
 
-  /** An erasure's audit record: how much was removed, and nothing about whom. */
-  record Erasure(String erasureId, long at, int events, int decisions, int feedback) {}
+  /**
+   * An erasure's audit record: how much was removed, and nothing about whom. {@code learnedOutcomes} of the feedback rows had
+   * taught an offer model; they are queued for unlearning in the same transaction.
+   */
+  record Erasure(String erasureId, long at, int events, int decisions, int feedback, int learnedOutcomes) {}
 
   /** Everything stored under these profile ids. Blocking: call from a worker. */
   PersonalRecords read(List<String> profileIds);
 
   /**
    * Deletes every event, decision and feedback row of these profile ids and records an audit row,
-   * in one transaction; completes once durable and the write-ahead log no longer holds the rows.
+   * in one transaction that also queues what their feedback taught the offer models for unlearning;
+   * completes once durable and the write-ahead log no longer holds the rows.
    */
   CompletableFuture<Erasure> erase(List<String> profileIds, String erasureId, long at);
 }

@@ -15,6 +15,8 @@ public final class SqliteDecisionLog implements DecisionLog {
       "ALTER TABLE decisions ADD COLUMN candidates BLOB",
       "CREATE TABLE IF NOT EXISTS feedback (seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL, "
           + "offer_id TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL)",
+      // Since 2026-12-03: what the offer's model learned from the outcome, for erasure (null: it taught none, or older row).
+      "ALTER TABLE feedback ADD COLUMN learned TEXT",
       "CREATE INDEX IF NOT EXISTS decisions_profile ON decisions (profile_id)",
       "CREATE INDEX IF NOT EXISTS decisions_created ON decisions (created_at)",
       "CREATE INDEX IF NOT EXISTS feedback_decision ON feedback (decision_id)",
@@ -80,10 +82,12 @@ public final class SqliteDecisionLog implements DecisionLog {
   }
 
   @Override
-  public CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body) {
+  public CompletableFuture<Void> recordFeedback(String decisionId, String offerId, String outcome, long at, String body,
+      String learned) {
     return db.write(c -> {
-      SqliteDatabase.update(c, "INSERT INTO feedback (decision_id, offer_id, outcome, created_at, body) VALUES (?, ?, ?, ?, ?)",
-          decisionId, offerId, outcome, at, body);
+      SqliteDatabase.update(c,
+          "INSERT INTO feedback (decision_id, offer_id, outcome, created_at, body, learned) VALUES (?, ?, ?, ?, ?, ?)",
+          decisionId, offerId, outcome, at, body, learned);
     });
   }
 }

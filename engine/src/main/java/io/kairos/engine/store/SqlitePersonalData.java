@@ -18,7 +18,9 @@ public final class SqlitePersonalData implements PersonalDataStore {
 
   public static final List<String> SCHEMA = List.of(
       "CREATE TABLE IF NOT EXISTS erasures (erasure_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL, "
-          + "events INTEGER NOT NULL, decisions INTEGER NOT NULL, feedback INTEGER NOT NULL)");
+          + "events INTEGER NOT NULL, decisions INTEGER NOT NULL, feedback INTEGER NOT NULL)",
+      "ALTER TABLE erasures ADD COLUMN learned_outcomes INTEGER",
+      SqliteOfferModelLog.UNLEARNING_TABLE);
 
   private final SqliteDatabase db;
 
@@ -41,17 +43,29 @@ public final class SqlitePersonalData implements PersonalDataStore {
     List<DecisionRecord> out = new ArrayList<>();
     decisions.forEach((decisionId, body) -> {
       List<String> feedback = new ArrayList<>();
-      db.query("SELECT body FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId), rs -> feedback.add(rs.getString(1)));
+      db.query("SELECT body, learned FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId),
+          rs -> feedback.add(withLearned(rs.getString(1), rs.getString(2))));
       out.add(new DecisionRecord(body, candidates.get(decisionId), feedback));
     });
     return new PersonalRecords(events, out);
   }
 
+  /** A feedback body with what its offer's model learned from it, under {@code learned}, as exported. */
+  private static String withLearned(String body, String learned) {
+    if (learned == null) {
+      return body;
+    }
+    String object = body.strip();
+    return object.substring(0, object.length() - 1) + (object.equals("{}") ? "" : ",") + "\"learned\":" + learned + "}";
+  }
+
   @Override
   public CompletableFuture<Erasure> erase(List<String> profileIds, String erasureId, long at) {
-    int[] counts = new int[3];
+    int[] counts = new int[4];
     return db.writeAndTruncateLog(c -> {
       for (String id : profileIds) {
+        counts[3] += SqliteDatabase.update(c, "INSERT INTO unlearning (offer_id, learned) SELECT f.offer_id, f.learned FROM feedback f "
+            + "JOIN decisions d ON d.decision_id = f.decision_id WHERE d.profile_id = ? AND f.learned IS NOT NULL ORDER BY f.seq", id);
         counts[2] += SqliteDatabase.update(c, "DELETE FROM feedback WHERE decision_id IN (SELECT decision_id FROM decisions WHERE profile_id = ?)", id);
         counts[1] += SqliteDatabase.update(c, "DELETE FROM decisions WHERE profile_id = ?", id);
         counts[0] += SqliteDatabase.update(c, "DELETE FROM events WHERE profile_id = ?", id);
@@ -61,9 +75,10 @@ public final class SqlitePersonalData implements PersonalDataStore {
         SqliteDatabase.update(c, "DELETE FROM snapshot_profiles WHERE profile_id = ?", id);
         SqliteDatabase.update(c, "DELETE FROM snapshot_links WHERE profile_id = ?", id);
       }
-      SqliteDatabase.update(c, "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback) VALUES (?, ?, ?, ?, ?)",
-          erasureId, at, counts[0], counts[1], counts[2]);
-    }).thenApply(v -> new Erasure(erasureId, at, counts[0], counts[1], counts[2]));
+      SqliteDatabase.update(c,
+          "INSERT INTO erasures (erasure_id, erased_at, events, decisions, feedback, learned_outcomes) VALUES (?, ?, ?, ?, ?, ?)",
+          erasureId, at, counts[0], counts[1], counts[2], counts[3]);
+    }).thenApply(v -> new Erasure(erasureId, at, counts[0], counts[1], counts[2], counts[3]));
   }
 
 }

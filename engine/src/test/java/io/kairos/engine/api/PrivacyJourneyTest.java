@@ -115,6 +115,81 @@ class PrivacyJourneyTest {
     }
   }
 
+  /**
+   * What a person's feedback taught the offer models leaves with them: after six other people's outcomes, a person's three
+   * accepts move the models, and erasing the person brings every model back to where the others left it (to rounding),
+   * also after a restart.
+   */
+  @Test
+  void erasureTakesThePersonsOutcomesOutOfTheOfferModels() throws Exception {
+    JsonObject before;
+    JsonObject erased;
+    try (TestEngines.Running engine = TestEngines.start(dataDir)) {
+      int port = engine.port();
+      for (int i = 0; i < 6; i++) {
+        decideAndAnswer(port, "user-other-" + i, i % 2 == 0 ? "accept" : "reject");
+      }
+      before = models(port);
+      for (int i = 0; i < 3; i++) {
+        decideAndAnswer(port, "user-erin", "accept");
+      }
+      assertThat(models(port)).as("the person's accepts moved the models").isNotEqualTo(before);
+      String erin = send(port, "GET", IdentityJourneyTest.byIdentifier("userId", "user-erin"), null).body().getString("profileId");
+      Response erasure = send(port, "DELETE", "/v1/profiles/" + erin, null);
+      assertThat(erasure.status()).isEqualTo(200);
+      assertThat(erasure.body().getJsonObject("removed").getInteger("learnedOutcomes")).isEqualTo(3);
+      erased = models(port);
+      assertSameModels(erased, before);
+    }
+    try (TestEngines.Running again = TestEngines.start(dataDir)) {
+      assertSameModels(models(again.port()), erased);
+    }
+  }
+
+  /** Decides for a known person on the web and sends an outcome for the first offer. */
+  static void decideAndAnswer(int port, String userId, String outcome) {
+    assertThat(send(port, "POST", "/v1/events", new JsonObject().put("type", "page_view")
+        .put("identifiers", new JsonObject().put("userId", userId))).status()).isEqualTo(202);
+    JsonObject decision = send(port, "POST", "/v1/decide", new JsonObject()
+        .put("identifiers", new JsonObject().put("userId", userId)).put("channel", "web")).body();
+    String offer = decision.getJsonArray("offers").getJsonObject(0).getString("offerId");
+    Response feedback = send(port, "POST", "/v1/feedback", new JsonObject().put("decisionId", decision.getString("decisionId"))
+        .put("offerId", offer).put("outcome", outcome));
+    assertThat(feedback.status()).isEqualTo(202);
+  }
+
+  static JsonObject models(int port) {
+    Response r = send(port, "GET", "/v1/admin/offers/models", null);
+    assertThat(r.status()).isEqualTo(200);
+    return r.body().getJsonObject("models");
+  }
+
+  /**
+   * Every offer's model in {@code actual} has the observations of {@code expected} and its weights and standard deviations to
+   * 1e-9; an offer {@code expected} lacks has learned nothing (the prior: no observations, weights 0).
+   */
+  static void assertSameModels(JsonObject actual, JsonObject expected) {
+    for (String offer : actual.fieldNames()) {
+      JsonObject a = actual.getJsonObject(offer);
+      JsonObject e = expected.getJsonObject(offer);
+      if (e == null) {
+        assertThat(a.getLong("observations")).as(offer + " observations").isZero();
+        a.getJsonArray("weights").forEach(w -> assertThat(((Number) w).doubleValue()).as(offer + " weight").isCloseTo(0,
+            org.assertj.core.api.Assertions.within(1e-9)));
+        continue;
+      }
+      assertThat(a.getLong("observations")).as(offer + " observations").isEqualTo(e.getLong("observations"));
+      assertThat(a.getLong("positives")).as(offer + " positives").isEqualTo(e.getLong("positives"));
+      for (String part : List.of("weights", "sd")) {
+        for (int i = 0; i < e.getJsonArray(part).size(); i++) {
+          assertThat(a.getJsonArray(part).getDouble(i)).as(offer + " " + part + " " + i)
+              .isCloseTo(e.getJsonArray(part).getDouble(i), org.assertj.core.api.Assertions.within(1e-9));
+        }
+      }
+    }
+    assertThat(actual.fieldNames()).containsAll(expected.fieldNames());
+  }
+
   /** Files under {@code dir} whose bytes contain any of the strings (UTF-8). */
   static List<String> filesHolding(Path dir, List<String> secrets) throws IOException {
     List<String> found = new ArrayList<>();

@@ -45,7 +45,7 @@ class DecisionEngineTest {
     return new DecisionEngine(() -> c, new ConsentRules(POLICY), new DecidePolicy(priors, features, GREEDY));
   }
 
-  /** An empty model store for pure ranking tests (learning itself is tested against SQLite in OfferLearningTest). */
+  /** An empty model store for pure ranking tests (learning itself is tested against SQLite in OfferLearnerTest and LearningJourneyTest). */
   static final class NoStoredModels implements OfferModelLog {
     @Override
     public CompletableFuture<Void> save(String offerId, StoredModel model) {
@@ -55,6 +55,16 @@ class DecisionEngineTest {
     @Override
     public Map<String, StoredModel> all() {
       return Map.of();
+    }
+
+    @Override
+    public List<Unlearning> pendingUnlearning() {
+      return List.of();
+    }
+
+    @Override
+    public CompletableFuture<Void> unlearned(String offerId, StoredModel model, long seq) {
+      return CompletableFuture.completedFuture(null);
     }
   }
 
