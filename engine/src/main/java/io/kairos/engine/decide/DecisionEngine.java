@@ -187,7 +187,7 @@ public final class DecisionEngine {
       logged.add(new DecisionCandidate(eligible.get(i).id(), OfferModel.sigmoid(candidates[i].logitMean()), candidates[i].logitSd(),
           candidates[i].multiplier(), choice.probability()[i], choice.firstProbability()[i]));
     }
-    return new Decision(RandomIds.uuid(), person == null ? null : person.profileId(), request.channel(),
+    return new Decision(RandomIds.timeOrdered(now), person == null ? null : person.profileId(), request.channel(),
         request.placement(), now, source, List.copyOf(consentNotes), List.copyOf(arbitration.chosen()), List.copyOf(excluded),
         choice.policy(), x, offset, logged);
   }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random version-4 UUIDs for profile, decision and message ids, from a thread-local generator.
+ * Random UUIDs for profile, decision and message ids, from a thread-local generator.
  * {@link UUID#randomUUID()} draws from one shared SecureRandom whose lock serialized every
  * decision under load (measured: decide stopped scaling past ~3k requests/s on 2 cores). These ids
  * need uniqueness, not unpredictability.
@@ -16,6 +16,19 @@ public final class RandomIds {
   public static String uuid() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
+  }
+
+  /**
+   * A version-7 UUID (RFC 9562): the epoch milliseconds in its first 48 bits, then 74 random bits. Ids made
+   * one after another sort together, so a log keyed by them appends to the end of its index instead of
+   * writing a random page of it per row: for the decision log that cut the store writer's CPU per decision
+   * by about a fifth (a 64,000-decision run at 8,000 per second, 2026-12-03; see BENCHMARKS.md).
+   */
+  public static String timeOrdered(long epochMillis) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (epochMillis << 16) | 0x7000L | (r.nextLong() & 0x0fffL);
     long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }

@@ -9,7 +9,8 @@ public interface DecisionLog {
 
   /**
    * Logs a decision: {@code body} is its UTF-8 JSON record, {@code candidates} the eligible offers as
-   * the policy saw them, packed (opaque here; null when there are none to keep).
+   * the policy saw them, packed (opaque here; null when there are none to keep). Nobody waits for it, so
+   * the store may hold it up to a few milliseconds to commit it with others.
    */
   CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body,
       byte[] candidates);

@@ -31,7 +31,22 @@ public final class SqliteDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
   private static final int MAX_GROUP = 1024;
 
-  private record Task(SqlWork work, CompletableFuture<Void> done, boolean checkpoint) {}
+  /**
+   * How long the writer may hold a group of only {@link #writeGathered} work open for more. Logged decisions arrive one by
+   * one from parallel decides, and a commit per one or two of them cost the writer 66 µs per decision against 39 µs when 80
+   * were committed together ({@code bin/kairos bench-decision-log}, BENCHMARKS.md, 2026-12-03).
+   */
+  static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+  private record Task(SqlWork work, CompletableFuture<Void> done, boolean checkpoint, boolean patient) {}
+
+  /**
+   * 8 KB pages: a logged decision of about 2.5 KB took a whole 4 KB page, three fit in 8 KB, and the decision log
+   * came out a third smaller ({@code bin/kairos bench-decision-log}, BENCHMARKS.md, 2026-12-03).
+   */
+  public static final int PAGE_SIZE = 8192;
+  /** The store writer thread's name. */
+  public static final String WRITER_THREAD = "kairos-store-writer";
 
   private final Connection writer;
   private final Connection reader;
@@ -40,11 +55,17 @@ public final class SqliteDatabase implements AutoCloseable {
   private volatile boolean running = true;
 
   public SqliteDatabase(Path dataDir, boolean fsync, List<String> schema) {
+    this(dataDir, fsync, schema, PAGE_SIZE);
+  }
+
+  /** With another page size for a new file ({@code bin/kairos bench-decision-log --page-size} compares them). */
+  public SqliteDatabase(Path dataDir, boolean fsync, List<String> schema, int pageSize) {
     try {
       Files.createDirectories(dataDir);
       String url = "jdbc:sqlite:" + dataDir.resolve("kairos.db");
       this.writer = DriverManager.getConnection(url);
       try (Statement s = writer.createStatement()) {
+        s.execute("PRAGMA page_size=" + pageSize); // a new file only: an existing one keeps its page size
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
         s.execute("PRAGMA busy_timeout=5000");
@@ -58,7 +79,7 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (IOException | SQLException e) {
       throw new UnavailableException("store_unavailable", "cannot open the event store in " + dataDir + ": " + e.getMessage(), e);
     }
-    this.thread = new Thread(this::writeLoop, "kairos-store-writer");
+    this.thread = new Thread(this::writeLoop, WRITER_THREAD);
     this.thread.setDaemon(true);
     this.thread.start();
   }
@@ -80,7 +101,15 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /** Queues work for the next group commit; the future completes once it is durable. */
   public CompletableFuture<Void> write(SqlWork work) {
-    return enqueue(work, false);
+    return enqueue(work, false, false);
+  }
+
+  /**
+   * Queues work nobody waits for (a logged decision): the writer may wait up to 2 ms for more before committing a group
+   * made only of such work, so they share a commit; work anyone waits for is never held back by it.
+   */
+  public CompletableFuture<Void> writeGathered(SqlWork work) {
+    return enqueue(work, false, true);
   }
 
   /**
@@ -88,16 +117,16 @@ public final class SqliteDatabase implements AutoCloseable {
    * no copy of overwritten or deleted pages stays in {@code kairos.db-wal} (used by erasure).
    */
   public CompletableFuture<Void> writeAndTruncateLog(SqlWork work) {
-    return enqueue(work, true);
+    return enqueue(work, true, false);
   }
 
-  private CompletableFuture<Void> enqueue(SqlWork work, boolean checkpoint) {
+  private CompletableFuture<Void> enqueue(SqlWork work, boolean checkpoint, boolean patient) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (!running) {
       done.completeExceptionally(new UnavailableException("store_closed", "the event store is closed", null));
       return done;
     }
-    queue.add(new Task(work, done, checkpoint));
+    queue.add(new Task(work, done, checkpoint, patient));
     return done;
   }
 
@@ -169,6 +198,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, MAX_GROUP - 1);
+        gather(group);
         commit(group);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -176,6 +206,26 @@ public final class SqliteDatabase implements AutoCloseable {
       } finally {
         group.clear();
       }
+    }
+  }
+
+  /** While the group holds only patient work, waits up to {@link #GATHER_NANOS} for more (until urgent work or a full group). */
+  private void gather(List<Task> group) throws InterruptedException {
+    long deadline = System.nanoTime() + GATHER_NANOS;
+    int checked = 0;
+    while (group.size() < MAX_GROUP) {
+      for (; checked < group.size(); checked++) {
+        if (!group.get(checked).patient()) {
+          return;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      Task next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      group.add(next);
+      queue.drainTo(group, MAX_GROUP - group.size());
     }
   }
 

@@ -32,7 +32,7 @@ public final class SqliteDecisionLog implements DecisionLog {
   public CompletableFuture<Void> recordDecision(String decisionId, String profileId, String channel, String placement, long at, byte[] body,
       byte[] candidates) {
     // Bound as bytes and cast in SQLite: UTF-8 bytes become TEXT without a conversion on either side.
-    return db.write(c -> {
+    return db.writeGathered(c -> {
       SqliteDatabase.update(c,
           "INSERT INTO decisions (decision_id, profile_id, channel, placement, created_at, body, candidates) "
               + "VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)",
