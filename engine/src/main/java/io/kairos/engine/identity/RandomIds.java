@@ -23,8 +23,8 @@ public final class RandomIds {
   /**
    * A version-7 UUID (RFC 9562): the epoch milliseconds in its first 48 bits, then 74 random bits. Ids made
    * one after another sort together, so a log keyed by them appends to the end of its index instead of
-   * writing a random page of it per row: for the decision log that cut the store writer's CPU per decision
-   * by about a fifth (a 64,000-decision run at 8,000 per second, 2026-12-03; see BENCHMARKS.md).
+   * writing a random page of it per row: for the decision log, 30% less store-writer CPU per decision when
+   * decisions share a commit, 5% when each commits alone ({@code bin/kairos bench-decision-log}, BENCHMARKS.md).
    */
   public static String timeOrdered(long epochMillis) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
