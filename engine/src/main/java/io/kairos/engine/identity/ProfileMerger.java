@@ -83,7 +83,7 @@ public final class ProfileMerger {
    * the same anonymous profile to two accounts at once otherwise both recorded a merge of it, into
    * different survivors; the grid applied whichever tombstoned it first, and a replay the one recorded
    * first, so after a restart the cookie could belong to the other account ({@code IdentityRaceJourneyTest}
-   * failed about one run in four). Under the lock, a merge that finds its profile merged away meanwhile
+   * failed 4 of 7 runs). Under the lock, a merge that finds its profile merged away meanwhile
    * merges with (or is refused by) the survivor instead, which is what a replay of the log does.
    */
   public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {

@@ -80,17 +80,15 @@ public final class OfferLearner {
     if (x.length != prior.dimensions()) {
       throw new IllegalArgumentException("context has " + x.length + " values; the models expect " + prior.dimensions());
     }
-    Object[] out = new Object[2];
+    Observed[] out = new Observed[1];
     models.compute(offerId, (id, current) -> {
       OfferModel.Learned learned = (current == null ? prior : current).learn(x, offset, accepted);
-      out[0] = log.save(id, new StoredModel(featureKey, encode(learned.next()), at));
-      out[1] = learned.site();
+      OfferModel.Site site = learned.site();
+      out[0] = new Observed(encode(new StoredSite(featureHash(), site.x(), site.precision(), site.linear(), site.accepted())),
+          log.save(id, new StoredModel(featureKey, encode(learned.next()), at)));
       return learned.next();
     });
-    OfferModel.Site site = (OfferModel.Site) out[1];
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Void> saved = (CompletableFuture<Void>) out[0];
-    return new Observed(encode(new StoredSite(featureHash(), site.x(), site.precision(), site.linear(), site.accepted())), saved);
+    return out[0];
   }
 
   /**
