@@ -5,9 +5,10 @@ import io.kairos.engine.config.ConfigLoader;
 import io.kairos.engine.config.KairosConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bin/kairos bench}: the ceiling and the engine's endpoints under the same wrk load, in one
@@ -48,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--wrk", description = "wrk executable (default ${DEFAULT-VALUE})") String wrk = "wrk";
   @Option(names = "--docs", description = "Markdown file whose bench section is rewritten (default <home>/docs/BENCHMARKS.md)") Path docs;
   @Option(names = "--no-docs", description = "do not touch docs/") boolean noDocs;
-  @Option(names = "--only", split = ",", description = "measure only these (ceiling, decide, lookup, ingest_single, ingest_batch); "
+  @Option(names = "--only", split = ",", description = "measure only these (ceiling, ceiling_view, decide, lookup, ingest_single, ingest_batch); "
       + "the ceiling always runs, docs are not touched") List<String> only;
 
   public static void main(String[] args) {
@@ -74,10 +76,12 @@ public final class BenchCommand implements Callable<Integer> {
     Vertx bare = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
     KairosEngine engine = new KairosEngine(config);
     try {
-      int ceilingPort = startCeiling(bare, config.server().eventLoops());
+      AtomicReference<Buffer> view = new AtomicReference<>(Buffer.buffer(CEILING_BODY));
+      int ceilingPort = startCeiling(bare, config.server().eventLoops(), view);
       int enginePort = engine.start().await();
       MetricsReading first = MetricsReading.read(enginePort);
       preload(enginePort, profiles);
+      view.set(Buffer.buffer(profileView(enginePort, "bench-u0")));
       String command = "bin/kairos bench --duration " + duration + " --warmup " + warmup + " --threads " + threads + " --connections "
           + connections + " --profiles " + profiles;
       BenchReport report = new BenchReport(Machine.describe(wrk), new JsonObject().put("threads", threads)
@@ -88,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (only != null && !s.name().equals("ceiling") && !only.contains(s.name())) {
           continue;
         }
-        int port = s.name().equals("ceiling") ? ceilingPort : enginePort;
+        int port = s.name().startsWith("ceiling") ? ceilingPort : enginePort;
         String url = "http://127.0.0.1:" + port + s.path();
         System.err.println("kairos bench: " + s.label() + " (" + warmup + " s warm-up, " + duration + " s measured)");
         runner.run(s.name() + "-warmup", url, s.lua(), warmup);
@@ -109,8 +113,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** A bare Vert.x server, one verticle per event loop like the engine's API, answering a fixed small JSON body. */
-  static int startCeiling(Vertx vertx, int instances) throws IOException {
+  /**
+   * A bare Vert.x server, one verticle per event loop like the engine's API, answering a fixed small JSON body, and on
+   * {@code /ceiling-view} the fixed body {@code view} holds (a real profile view, so the lookup's payload is measured alone).
+   */
+  static int startCeiling(Vertx vertx, int instances, AtomicReference<Buffer> view) throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -119,11 +126,22 @@ public final class BenchCommand implements Callable<Integer> {
     vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
+        Buffer small = Buffer.buffer(CEILING_BODY);
         return vertx.createHttpServer().requestHandler(req -> req.response().putHeader("content-type", "application/json")
-            .end(CEILING_BODY)).listen(chosen, "127.0.0.1");
+            .end(req.path().equals("/ceiling-view") ? view.get() : small)).listen(chosen, "127.0.0.1");
       }
     }, new DeploymentOptions().setInstances(instances)).await();
     return port;
+  }
+
+  /** The engine's answer to a lookup of one preloaded user: the body {@code /ceiling-view} then serves. */
+  static String profileView(int port, String userId) throws IOException, InterruptedException {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(request(port, "/v1/profiles/by/userId/" + userId, null).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("lookup of " + userId + " failed: " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
   }
 
   /** A request to the engine on loopback, with the {@code Authorization} header when one is given. */

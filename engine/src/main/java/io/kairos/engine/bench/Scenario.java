@@ -8,12 +8,13 @@ import java.util.List;
  */
 record Scenario(String name, String label, String path, String lua, int eventsPerRequest, String target) {
 
-  /** The five measurements of the harness, over {@code profiles} preloaded users {@code bench-u0..}. */
+  /** The six measurements of the harness, over {@code profiles} preloaded users {@code bench-u0..}. */
   static List<Scenario> all(int profiles) {
     String user = "'bench-u' .. math.random(0, " + (profiles - 1) + ")";
     String json = "{[\"Content-Type\"]=\"application/json\"}";
     return List.of(
         new Scenario("ceiling", "(a) ceiling: bare Vert.x, fixed small JSON", "/ceiling", "", 0, null),
+        new Scenario("ceiling_view", "(a2) bare Vert.x, a fixed profile view (lookup's body)", "/ceiling-view", "", 0, null),
         new Scenario("decide", "(b) decide by userId, web/cart", "/v1/decide",
             "request = function()\n  return wrk.format(\"POST\", \"/v1/decide\", " + json + ",\n"
                 + "    '{\"identifiers\":{\"userId\":\"' .. " + user + " .. '\"},\"channel\":\"web\",\"placement\":\"cart\"}')\nend", 0,
