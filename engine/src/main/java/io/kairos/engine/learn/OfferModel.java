@@ -52,12 +52,17 @@ public record OfferModel(double[] mean, double[] covariance, long observations, 
 
   /** covariance · x */
   private double[] times(double[] x) {
-    int d = mean.length;
+    return times(covariance, x);
+  }
+
+  /** matrix · x, for a row-major d × d matrix and d = x.length */
+  private static double[] times(double[] matrix, double[] x) {
+    int d = x.length;
     double[] out = new double[d];
     for (int i = 0; i < d; i++) {
       double s = 0;
       for (int j = 0; j < d; j++) {
-        s += covariance[i * d + j] * x[j];
+        s += matrix[i * d + j] * x[j];
       }
       out[i] = s;
     }
@@ -120,24 +125,19 @@ public record OfferModel(double[] mean, double[] covariance, long observations, 
    */
   public OfferModel forget(Site site) {
     double[] x = site.x();
+    if (x.length != mean.length || observations == 0) {
+      return this;
+    }
     double c = site.precision();
     double[] sx = times(x);
-    double v = Math.max(0, dot(sx, x));
-    double denominator = 1 - c * v;
-    if (x.length != mean.length || denominator <= 1e-9 || observations == 0) {
+    double denominator = 1 - c * Math.max(0, dot(sx, x));
+    if (denominator <= 1e-9) {
       return this;
     }
     double[] cov = rankOne(sx, c / denominator);
-    int d = mean.length;
-    double[] cx = new double[d];
-    for (int i = 0; i < d; i++) {
-      double t = 0;
-      for (int j = 0; j < d; j++) {
-        t += cov[i * d + j] * x[j];
-      }
-      cx[i] = t;
-    }
+    double[] cx = times(cov, x);
     double shift = c * logitMean(x) - site.linear();
+    int d = mean.length;
     double[] m = new double[d];
     for (int i = 0; i < d; i++) {
       m[i] = mean[i] + shift * cx[i];

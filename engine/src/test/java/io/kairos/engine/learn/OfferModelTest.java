@@ -114,6 +114,7 @@ class OfferModelTest {
     OfferModel other = OfferModel.prior(2, 1.0).observe(new double[] {1, 0}, 0, false);
     assertThat(OfferModel.prior(2, 1.0).forget(strong.site())).as("a prior has nothing to forget").isEqualTo(OfferModel.prior(2, 1.0));
     assertThat(other.forget(new OfferModel.Site(new double[] {1, 0, 0}, 0.2, 0.1, true))).as("another dimension").isEqualTo(other);
+    assertThat(other.forget(new OfferModel.Site(new double[] {1}, 0.2, 0.1, true))).as("fewer dimensions").isEqualTo(other);
   }
 
   @Test
