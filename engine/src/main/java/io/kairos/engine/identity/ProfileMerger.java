@@ -79,12 +79,14 @@ public final class ProfileMerger {
    * refuses. Returns the profile the event belongs to now, the survivor, or null when refused (the event
    * stays with {@code target} and the linking identifier with {@code other}).
    *
-   * <p>Merges of one merged-away profile run one at a time, under a grid lock on it. Two events linking
+   * <p>Merges that touch one profile run one at a time, under grid locks on both profiles. Two events linking
    * the same anonymous profile to two accounts at once otherwise both recorded a merge of it, into
    * different survivors; the grid applied whichever tombstoned it first, and a replay the one recorded
    * first, so after a restart the cookie could belong to the other account ({@code IdentityRaceJourneyTest}
-   * failed 4 of 7 runs). Under the lock, a merge that finds its profile merged away meanwhile
-   * merges with (or is refused by) the survivor instead, which is what a replay of the log does.
+   * failed 4 of 7 runs). And a merge into a profile that was itself being merged away found that profile's
+   * userId slot sealed and refused as "different userId values" ({@code ProfileMergerTest}). Under the locks,
+   * a merge that finds either profile merged away meanwhile merges with (or is refused by) its survivor
+   * instead, which is what a replay of the log does.
    */
   public String mergeOrRefuse(String target, String other, Identifier linking, String messageId) {
     String live = target;
@@ -93,15 +95,21 @@ public final class ProfileMerger {
       if (live.equals(owner)) {
         return live;
       }
-      String away = live.compareTo(owner) <= 0 ? owner : live;
-      String lock = MERGING + away;
-      links.lock(lock, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+      String survivor = live.compareTo(owner) <= 0 ? live : owner;
+      String away = survivor.equals(live) ? owner : live;
+      // Both profiles, the smaller id first in every merge, so no two merges wait on each other.
+      links.lock(MERGING + survivor, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
       try {
-        if (canonical(away).equals(away)) {
-          return mergeLocked(live, owner, linking, messageId);
+        links.lock(MERGING + away, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        try {
+          if (canonical(away).equals(away) && canonical(survivor).equals(survivor)) {
+            return mergeLocked(live, owner, linking, messageId);
+          }
+        } finally {
+          links.unlock(MERGING + away);
         }
       } finally {
-        links.unlock(lock);
+        links.unlock(MERGING + survivor);
       }
       live = canonical(live); // merged away while this event waited: the same people, under their survivor
       owner = canonical(owner);

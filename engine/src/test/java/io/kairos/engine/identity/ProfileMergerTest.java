@@ -11,6 +11,7 @@ import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileChange;
 import io.kairos.engine.profile.ProfileRules;
+import io.kairos.engine.store.MergeLog;
 import io.kairos.engine.store.MergeLog.MergeRecord;
 import io.kairos.engine.store.SqliteDatabase;
 import io.kairos.engine.store.SqliteMergeLog;
@@ -19,6 +20,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +133,72 @@ class ProfileMergerTest {
     assertThat(after).isEqualTo(small.compareTo(other) < 0 ? small : other);
     assertThat(one.eventCount()).isEqualTo(4);
     assertThat(log.all()).last().satisfies(r -> assertThat(r.merged()).isTrue());
+  }
+
+  /** A merge log that holds the record of one merge until released, as a slow store would. */
+  record HeldMergeLog(MergeLog store, String heldMergedId, CountDownLatch entered, CountDownLatch release) implements MergeLog {
+    @Override
+    public CompletableFuture<Void> record(MergeRecord r) {
+      if (r.merged() && r.mergedId().equals(heldMergedId)) {
+        entered.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return store.record(r);
+    }
+
+    @Override
+    public List<MergeRecord> after(long seq) {
+      return store.after(seq);
+    }
+
+    @Override
+    public long lastSeq() {
+      return store.lastSeq();
+    }
+
+    @Override
+    public List<MergeRecord> involving(List<String> profileIds) {
+      return store.involving(profileIds);
+    }
+  }
+
+  /**
+   * p2 (anonymous) is being merged into p1 when an account's profile p3 is linked to p2. That merge must wait and
+   * then join p3 to p1; before merges locked their survivor too, it found p2's userId slot sealed by the first merge
+   * and refused it as "different userId values", though no profile holds another userId.
+   */
+  @Test
+  void aMergeIntoAProfileBeingMergedAwayJoinsItsSurvivor() throws Exception {
+    IMap<String, String> links = member.getMap(GridIdentityResolver.MAP_NAME);
+    for (String[] p : new String[][] {{"p1", "anonymousId:c1"}, {"p2", "anonymousId:c2"}, {"p3", "userId:u3"}}) {
+      profiles.apply(Map.of(p[0], List.of(new ProfileChange("page_view", null, 1_700_000_000_000L, "web", List.of(p[1]), null, 1, 0,
+          -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of()))));
+      links.set(p[1], p[0]);
+    }
+    links.set(GridIdentityResolver.exclusiveKey("userId", "p3"), "u3");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ProfileMerger merger = new ProfileMerger(links, profiles, new HeldMergeLog(log, "p2", entered, release), RULES, Clock.systemUTC());
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> first = threads.submit(() -> merger.mergeOrRefuse("p1", "p2", new Identifier("anonymousId", "c2", true), "m1"));
+      assertThat(entered.await(30, TimeUnit.SECONDS)).as("the first merge is recording").isTrue();
+      Future<String> second = threads.submit(() -> merger.mergeOrRefuse("p3", "p2", new Identifier("anonymousId", "c2", true), "m2"));
+      // While the first merge is held, the second cannot decide: 2 s without an answer (before, it refused at once).
+      assertThatThrownBy(() -> second.get(2, TimeUnit.SECONDS)).as("the second merge waits").isInstanceOf(TimeoutException.class);
+      release.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("p1");
+      assertThat(second.get(30, TimeUnit.SECONDS)).as("the account joins p2's survivor").isEqualTo("p1");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+    assertThat(profiles.get("p3").profileId()).isEqualTo("p1");
+    assertThat(links.get("userId:u3")).isEqualTo("p1");
+    assertThat(log.all()).as("two merges, no refusal").allSatisfy(r -> assertThat(r.merged()).isTrue()).hasSize(2);
   }
 }
