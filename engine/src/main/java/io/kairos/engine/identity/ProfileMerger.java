@@ -201,7 +201,7 @@ public final class ProfileMerger {
         continue;
       }
       if (held.equals(GridIdentityResolver.SEALED)) {
-        continue; // merged away already: profiles.merge finds its tombstone
+        continue; // sealed by a merge whose lease ran out (under the locks this profile is live); profiles.merge finds out
       }
       String survivorSlot = GridIdentityResolver.exclusiveKey(type, survivor);
       String had = links.putIfAbsent(survivorSlot, held);

@@ -73,7 +73,7 @@ public final class OfferLearner {
   public record Observed(String learned, CompletableFuture<Void> saved) {}
 
   /** What {@code learned} holds: the outcome's {@link OfferModel.Site} and a hash of the feature list it was learned over. */
-  record StoredSite(String features, double[] x, double precision, double linear, boolean accepted) {}
+  record StoredSite(String features, OfferModel.Site site) {}
 
   /** Learns one outcome; its future completes when the new state is durable. */
   public Observed observe(String offerId, double[] x, double offset, boolean accepted, long at) {
@@ -83,8 +83,7 @@ public final class OfferLearner {
     Observed[] out = new Observed[1];
     models.compute(offerId, (id, current) -> {
       OfferModel.Learned learned = (current == null ? prior : current).learn(x, offset, accepted);
-      OfferModel.Site site = learned.site();
-      out[0] = new Observed(encode(new StoredSite(featureHash(), site.x(), site.precision(), site.linear(), site.accepted())),
+      out[0] = new Observed(encode(new StoredSite(featureHash(), learned.site())),
           log.save(id, new StoredModel(featureKey, encode(learned.next()), at)));
       return learned.next();
     });
@@ -102,13 +101,12 @@ public final class OfferLearner {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (OfferModelLog.Unlearning u : log.pendingUnlearning()) {
       StoredSite site = decodeSite(u.learned());
-      if (site == null || !site.features().equals(featureHash()) || !models.containsKey(u.offerId())) {
+      if (site == null || site.site() == null || !site.features().equals(featureHash()) || !models.containsKey(u.offerId())) {
         writes.add(log.unlearned(u.offerId(), null, u.seq()));
         continue;
       }
-      OfferModel.Site forgotten = new OfferModel.Site(site.x(), site.precision(), site.linear(), site.accepted());
       models.compute(u.offerId(), (id, current) -> {
-        OfferModel next = current.forget(forgotten);
+        OfferModel next = current.forget(site.site());
         writes.add(log.unlearned(id, new StoredModel(featureKey, encode(next), at), u.seq()));
         return next;
       });

@@ -43,20 +43,12 @@ public final class SqlitePersonalData implements PersonalDataStore {
     List<DecisionRecord> out = new ArrayList<>();
     decisions.forEach((decisionId, body) -> {
       List<String> feedback = new ArrayList<>();
-      db.query("SELECT body, learned FROM feedback WHERE decision_id = ? ORDER BY seq", List.of(decisionId),
-          rs -> feedback.add(withLearned(rs.getString(1), rs.getString(2))));
+      // A feedback that taught an offer model is exported with what it taught, under "learned".
+      db.query("SELECT CASE WHEN learned IS NULL THEN body ELSE json_set(body, '$.learned', json(learned)) END FROM feedback "
+          + "WHERE decision_id = ? ORDER BY seq", List.of(decisionId), rs -> feedback.add(rs.getString(1)));
       out.add(new DecisionRecord(body, candidates.get(decisionId), feedback));
     });
     return new PersonalRecords(events, out);
-  }
-
-  /** A feedback body with what its offer's model learned from it, under {@code learned}, as exported. */
-  private static String withLearned(String body, String learned) {
-    if (learned == null) {
-      return body;
-    }
-    String object = body.strip();
-    return object.substring(0, object.length() - 1) + (object.equals("{}") ? "" : ",") + "\"learned\":" + learned + "}";
   }
 
   @Override

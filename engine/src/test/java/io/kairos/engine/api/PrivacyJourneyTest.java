@@ -135,6 +135,12 @@ class PrivacyJourneyTest {
       }
       assertThat(models(port)).as("the person's accepts moved the models").isNotEqualTo(before);
       String erin = send(port, "GET", IdentityJourneyTest.byIdentifier("userId", "user-erin"), null).body().getString("profileId");
+      JsonObject exported = send(port, "GET", "/v1/profiles/" + erin + "/export", null).body();
+      JsonObject feedback = exported.getJsonArray("decisions").getJsonObject(0).getJsonArray("feedback").getJsonObject(0);
+      assertThat(feedback.getString("outcome")).isEqualTo("accept");
+      JsonObject taught = feedback.getJsonObject("learned").getJsonObject("site");
+      assertThat(taught.getBoolean("accepted")).as("the export shows what the feedback taught").isTrue();
+      assertThat(taught.getJsonArray("x")).isNotEmpty();
       Response erasure = send(port, "DELETE", "/v1/profiles/" + erin, null);
       assertThat(erasure.status()).isEqualTo(200);
       assertThat(erasure.body().getJsonObject("removed").getInteger("learnedOutcomes")).isEqualTo(3);
