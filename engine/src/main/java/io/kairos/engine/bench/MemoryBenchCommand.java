@@ -129,8 +129,9 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     return used;
   }
 
-  private static long metric(String scrape, String prefix) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "(?:[^}]*})? ([0-9.E+]+)").matcher(scrape);
+  /** The value on the scrape's line for {@code prefix} (a name, or a name with the start of its tags), or -1. */
+  static long metric(String scrape, String prefix) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "(?:[^}\\n]*})? ([0-9.E+]+)$").matcher(scrape);
     return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
   }
 

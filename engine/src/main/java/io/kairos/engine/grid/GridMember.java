@@ -8,18 +8,20 @@ import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.contact.ContactHistorySerializer;
+import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileSerializer;
 import java.util.List;
 
 /**
  * Starts the embedded Hazelcast member: standalone (no discovery) on the embedded default,
- * profiles stored in BINARY (Compact) form, no backups on a single member. With TCP member
+ * profiles stored in BINARY form ({@link ProfileSerializer}), no backups on a single member. With TCP member
  * addresses it joins them (used by the two-member tests; cluster mode builds on it).
  */
 public final class GridMember {
@@ -46,8 +48,9 @@ public final class GridMember {
     join.getTcpIpConfig().setEnabled(!tcpMembers.isEmpty()).setMembers(tcpMembers);
     join.getAutoDetectionConfig().setEnabled(false);
     config.getNetworkConfig().setPortAutoIncrement(true);
-    config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ProfileSerializer())
-        .addSerializer(new ContactHistorySerializer());
+    config.getSerializationConfig().addSerializerConfig(new SerializerConfig().setTypeClass(Profile.class)
+        .setImplementation(new ProfileSerializer()));
+    config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ContactHistorySerializer());
     MapConfig profiles = new MapConfig(GridProfileStore.MAP_NAME).setInMemoryFormat(InMemoryFormat.BINARY)
         .setBackupCount(tcpMembers.isEmpty() ? 0 : 1)
         .setStatisticsEnabled(true);
@@ -72,7 +75,7 @@ public final class GridMember {
 
   /**
    * Reads served from the member's own heap: the deserialized (immutable) value is returned as is, so
-   * a hit costs a hash lookup instead of a partition-thread round trip and a Compact read. Writes
+   * a hit costs a hash lookup instead of a partition-thread round trip and a profile decode. Writes
    * through this member's proxy invalidate their keys as they are submitted, and a partition runs
    * operations in order, so a read after a write on this member sees it. Writes on other members of a
    * cluster arrive as invalidation events (eventually consistent), which a standalone member does not

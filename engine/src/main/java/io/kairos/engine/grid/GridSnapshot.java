@@ -25,16 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the grid's profiles and identifier links to a {@link SnapshotStore} and reads them back
- * as the {@link EventReplay.Start} of the next start. Profiles are stored as the member's own Compact
- * bytes (Hazelcast's serialization service: no second format to keep in step with
- * {@link ProfileSerializer}); a snapshot whose bytes this build cannot read is ignored and the whole
+ * as the {@link EventReplay.Start} of the next start. Profiles are stored as the member's own bytes
+ * (Hazelcast's serialization service, that is {@link ProfileSerializer}: no second format to keep in
+ * step); a snapshot in another format, or whose bytes this build cannot read, is ignored and the whole
  * history is replayed instead. Exclusive-type claims are left out: restoring the links derives them.
  */
 public final class GridSnapshot {
 
   private static final Logger LOG = LoggerFactory.getLogger(GridSnapshot.class);
   /** Names the encoding of the profile bytes; a snapshot in any other is not loaded. */
-  public static final String FORMAT = "hazelcast-compact/" + ProfileSerializer.TYPE_NAME;
+  public static final String FORMAT = "hazelcast/" + ProfileSerializer.FORMAT;
   private static final int BATCH = 5_000;
 
   private final HazelcastInstance grid;
@@ -88,7 +88,6 @@ public final class GridSnapshot {
       return Optional.empty();
     }
     long begin = System.nanoTime();
-    serialization.toData(Profile.empty("schema")); // makes the Compact schema known to this new member before reading
     Map<String, Profile> profiles = new HashMap<>();
     Map<String, String> links = new HashMap<>();
     try {

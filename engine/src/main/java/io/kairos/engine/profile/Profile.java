@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The unified, immutable state of one person. Replaced as a whole by {@link ProfileUpdater};
- * stored in the grid with {@link ProfileSerializer} (Compact); Java-serializable only so that a merge
+ * stored in the grid as {@link ProfileCodec} bytes through {@link ProfileSerializer}; Java-serializable only so that a merge
  * processor can carry one to the backup replica.
  *
  * @param identifiers {@code type:value} strings that resolve to this profile
