@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -35,12 +36,16 @@ import picocli.CommandLine.Option;
  * event log, starts the engine on it (replay of the whole history), stops it (which writes the
  * snapshot), starts it again and reports the time until each start is ready with all of them and
  * the stop's duration, heap bytes per profile after GC (against an engine started on an empty store
- * in the same process) and the grid's own accounting. Prints one JSON object.
+ * in the same process), the grid's own accounting and the classes whose live bytes grew most (JVM
+ * class histograms of the two engines). Prints one JSON object.
  */
 @Command(name = "bench-memory", mixinStandardHelpOptions = true, description = {
     "Profiles per heap byte and restart time. Each profile: anonymousId, userId, e-mail; two traits;",
     "an identify, a page view, two product views, a cart add and a purchase over the last 30 days."})
 public final class MemoryBenchCommand implements Callable<Integer> {
+
+  /** How many classes the output lists under {@code heap_growth_by_class}. */
+  private static final int HISTOGRAM_ROWS = 15;
 
   @Option(names = "--profiles", defaultValue = "1000000") int profiles;
   @Option(names = "--data-dir", description = "where the history is written (default: a new temporary directory)") Path dataDir;
@@ -64,11 +69,12 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     double generateSeconds = (System.nanoTime() - genStart) / 1e9;
     System.err.printf("bench-memory: wrote %,d events for %,d profiles in %.0f s%n", events, profiles, generateSeconds);
 
-    long emptyHeap = heapOfEngine(home, emptyData, null);
+    ClassHistogram[] histograms = new ClassHistogram[2];
+    long emptyHeap = heapOfEngine(home, emptyData, null, h -> histograms[0] = h);
     JsonObject replay = new JsonObject();
-    heapOfEngine(home, data, replay); // first start: no snapshot yet, the whole history is replayed; the stop writes one
+    heapOfEngine(home, data, replay, h -> {}); // first start: no snapshot yet, the whole history is replayed; the stop writes one
     JsonObject full = new JsonObject();
-    long fullHeap = heapOfEngine(home, data, full);
+    long fullHeap = heapOfEngine(home, data, full, h -> histograms[1] = h);
     JsonObject out = new JsonObject()
         .put("command", "bin/kairos bench-memory --profiles " + profiles)
         .put("machine", Machine.describe("wrk"))
@@ -85,13 +91,14 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         .put("heap_bytes_per_profile", (fullHeap - emptyHeap) / profiles)
         .put("grid_profile_bytes_per_profile", full.getLong("grid_profiles_bytes") / profiles)
         .put("grid_link_bytes_per_profile", full.getLong("grid_links_bytes") / profiles)
-        .put("profiles_in_grid", full.getLong("profiles_in_grid"));
+        .put("profiles_in_grid", full.getLong("profiles_in_grid"))
+        .put("heap_growth_by_class", histograms[1].largestGrowth(histograms[0], HISTOGRAM_ROWS, profiles));
     System.out.println(out.encodePrettily());
     return 0;
   }
 
   /** Starts an engine on {@code data}, measures heap after GC, reads its grid figures into {@code into}, stops it. */
-  private long heapOfEngine(Path home, Path data, JsonObject into) throws Exception {
+  private long heapOfEngine(Path home, Path data, JsonObject into, Consumer<ClassHistogram> histogram) throws Exception {
     KairosConfig config = ConfigLoader.load(home, null, System.getenv(),
         Map.of("server.port", "0", "server.host", "127.0.0.1", "store.dataDir", data.toString()));
     KairosEngine engine = new KairosEngine(config);
@@ -100,6 +107,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     long readyMs = (System.nanoTime() - start) / 1_000_000;
     try {
       long heap = settledHeap();
+      histogram.accept(ClassHistogram.take());
       if (into != null) {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
