@@ -32,7 +32,10 @@ final class PackedReader {
   }
 
   long signed() throws IOException {
-    long z = unsigned();
+    return unzigzag(unsigned());
+  }
+
+  static long unzigzag(long z) {
     return (z >>> 1) ^ -(z & 1);
   }
 
@@ -73,12 +76,20 @@ final class PackedReader {
       }
       return words.get((int) word);
     }
-    long length = (h >>> 1) - 1;
+    boolean utf8 = (h & 3) == 2;
+    long length = utf8 ? h >>> 2 : (h >>> 2) - 1;
     if (length > MAX_TEXT_BYTES) {
       throw new IOException("text of " + length + " bytes");
     }
-    byte[] utf8 = new byte[(int) length];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
+    if (utf8) {
+      byte[] bytes = new byte[(int) length];
+      in.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    char[] chars = new char[(int) length];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = in.readChar();
+    }
+    return new String(chars);
   }
 }

@@ -29,7 +29,12 @@ final class PackedWriter {
   }
 
   void signed(long v) throws IOException {
-    unsigned((v << 1) ^ (v >> 63));
+    unsigned(zigzag(v));
+  }
+
+  /** Small magnitudes of either sign to small unsigned values: 0, -1, 1, -2… to 0, 1, 2, 3… */
+  static long zigzag(long v) {
+    return (v << 1) ^ (v >> 63);
   }
 
   void number(double v) throws IOException {
@@ -48,7 +53,11 @@ final class PackedWriter {
     out.writeLong(v);
   }
 
-  /** Null is 0; dictionary word {@code i} is {@code 2i+1}; a literal of {@code n} UTF-8 bytes is {@code 2(n+1)} then the bytes. */
+  /**
+   * Null is 0; dictionary word {@code i} is {@code 2i+1}; {@code n} bytes of UTF-8 are {@code 4n+2} then the
+   * bytes; a string that UTF-8 cannot hold (a lone surrogate, which JSON's {@code \\ud800} escape can
+   * produce) is {@code 4(n+1)} then its {@code n} UTF-16 chars, so every string reads back as it was.
+   */
   void text(String s) throws IOException {
     if (s == null) {
       unsigned(0);
@@ -57,10 +66,25 @@ final class PackedWriter {
     Integer word = words.get(s);
     if (word != null) {
       unsigned(2L * word + 1);
-      return;
+    } else if (hasLoneSurrogate(s)) {
+      unsigned(4L * (s.length() + 1));
+      out.writeChars(s);
+    } else {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      unsigned(4L * utf8.length + 2);
+      out.write(utf8);
     }
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    unsigned(2L * (utf8.length + 1));
-    out.write(utf8);
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -49,7 +49,8 @@ class ProfileCodecTest {
             "مرحبا 😀 bad service"),
         new PropensityState(Double.NaN, null, Long.MIN_VALUE + 1, -1, ""), new SessionState(1, 2, Integer.MAX_VALUE, Integer.MIN_VALUE, 1.5,
             3, Double.POSITIVE_INFINITY, 4, 5.5, 6.5, null, 7, 8, "newsletter-x"),
-        List.of(new Interaction("custom_kind", "kiosk", -5, null), new Interaction("review", null, 0, "")),
+        List.of(new Interaction("custom_kind", "kiosk", -5, null), new Interaction("review", null, 0, ""),
+            new Interaction("review", "web", T, "lone \ud800 surrogate, reversed pair \udc00\ud800, and at the end \udbff")),
         Map.of("marketing_email", new Consent("granted", "web", T), "custom_purpose", new Consent("denied", null, 0)), null);
   }
 
@@ -89,7 +90,7 @@ class ProfileCodecTest {
   @Test
   void hostileCountsAndLengthsAreRefusedBeforeAllocating() {
     // version, flags, literal id "a", lastSeen 0, firstSeen 0, eventCount 0, then an identifier count of 2^62
-    byte[] hugeCount = {1, 0, 0, 4, 'a', 0, 0, 0, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+    byte[] hugeCount = {1, 0, 0, 6, 'a', 0, 0, 0, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
         (byte) 0x80, (byte) 0x80, 0x40};
     assertThatThrownBy(() -> decode(hugeCount)).isInstanceOf(IOException.class).hasMessageContaining("count");
     // a literal id claiming 2^40 bytes
@@ -97,6 +98,20 @@ class ProfileCodecTest {
     assertThatThrownBy(() -> decode(hugeText)).isInstanceOf(IOException.class).hasMessageContaining("bytes");
     byte[] unknownWord = {1, 0, 0, (byte) 0xFF, 0x7F};
     assertThatThrownBy(() -> decode(unknownWord)).isInstanceOf(IOException.class).hasMessageContaining("dictionary word");
+  }
+
+  @Test
+  void everyJavaStringReadsBackAsItWas() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 2_000; i++) {
+      char[] chars = new char[random.nextInt(12)];
+      for (int c = 0; c < chars.length; c++) {
+        chars[c] = (char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000));
+      }
+      String text = new String(chars);
+      Profile p = Profile.empty("p").withPropensity(new PropensityState(0.5, text, T, 1, text));
+      assertThat(roundTrip(p).propensity().drivers()).isEqualTo(text);
+    }
   }
 
   @Test
