@@ -7,19 +7,17 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 import io.kairos.engine.identity.GridIdentityResolver;
 import io.kairos.engine.ingest.EventReplay;
+import io.kairos.engine.profile.LocalEntries;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileSerializer;
 import io.kairos.engine.store.SnapshotStore;
 import io.kairos.engine.store.SnapshotStore.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +47,7 @@ public final class GridSnapshot {
    * Writes every profile (tombstones too) and identifier link this member holds, as of the given log
    * positions, replacing the previous snapshot; blocking. The caller makes sure nothing changes the
    * grid meanwhile. Only a member alone in its cluster writes one: with others, a member's local
-   * entries are not the whole of its store's history.
+   * entries are not the whole of its store's history. Reads through {@link LocalEntries}, not the near cache.
    */
   public void write(SnapshotStore store, IMap<String, Profile> profiles, IMap<String, String> links, long eventSeq,
       long mergeSeq, long now) {
@@ -60,17 +58,19 @@ public final class GridSnapshot {
     long begin = System.nanoTime();
     long[] counts = new long[2];
     CompletableFuture<Void> done = store.replace(new Position(eventSeq, mergeSeq, now, FORMAT), rows -> {
-      forEachBatch(profiles, batch -> batch.forEach((id, p) -> rows.profile(id, serialization.toData(p).toByteArray())));
+      LocalEntries.forEach(profiles, BATCH, (id, p) -> {
+        rows.profile(id, serialization.toData(p).toByteArray());
+        counts[0]++;
+      });
       List<Map.Entry<String, String>> byOwner = new ArrayList<>();
-      forEachBatch(links, batch -> batch.forEach((key, owner) -> {
+      LocalEntries.forEach(links, BATCH, (key, owner) -> {
         if (!GridIdentityResolver.isExclusiveClaim(key)) {
           byOwner.add(Map.entry(owner, key));
         }
-      }));
+      });
       byOwner.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
       byOwner.forEach(e -> rows.link(e.getValue(), e.getKey()));
       counts[1] = byOwner.size();
-      counts[0] = profiles.size();
     });
     done.join();
     LOG.info("snapshot of {} profiles and {} identifier links at event {} written in {} ms", counts[0], counts[1], eventSeq,
@@ -109,13 +109,5 @@ public final class GridSnapshot {
     LOG.info("snapshot of {} profiles and {} identifier links at event {} read in {} ms", profiles.size(), links.size(),
         position.get().eventSeq(), (System.nanoTime() - begin) / 1_000_000);
     return Optional.of(new EventReplay.Start(position.get().eventSeq(), position.get().mergeSeq(), profiles, links));
-  }
-
-  private static <V> void forEachBatch(IMap<String, V> map, Consumer<Map<String, V>> batch) {
-    List<String> keys = new ArrayList<>(map.localKeySet());
-    keys.sort(null); // in key order, the store's B-trees fill page after page
-    for (int start = 0; start < keys.size(); start += BATCH) {
-      batch.accept(new TreeMap<>(map.getAll(new HashSet<>(keys.subList(start, Math.min(keys.size(), start + BATCH))))));
-    }
   }
 }
