@@ -168,7 +168,7 @@ public final class KairosEngine {
     SqliteDecisionLog decisionLog = new SqliteDecisionLog(db);
     DecisionService decisions = new DecisionService(vertx, gridWorkers, new DecisionEngine(offers::catalog,
         new ConsentRules(config.consent()), policy), policy, offers::catalog, contacts, identity, profiles, scorer,
-        grid.getMap(DecisionService.MAP_NAME), decisionLog, config.decide().decisionTtlHours(), metrics, clock);
+        grid.getMap(DecisionService.MAP_NAME), decisionLog, config.decide(), metrics, clock);
     if (config.learning().noResponseSeconds() > 0) {
       noResponse = new NoResponseSweep(vertx, gridWorkers, decisions, decisionLog, config.learning().noResponseSeconds(),
           config.decide().decisionTtlHours(), clock, metrics.counter("kairos.feedback.no.response"));

@@ -117,7 +117,8 @@ public final class ConfigLoader {
             c.models().registryDir() != null ? resolve(home, c.models().registryDir())
                 : resolve(home, c.store().dataDir()).resolve("models").resolve("propensity"), c.models().specialDays()),
         new KairosConfig.Decide(resolve(home, c.decide().offersFile()), c.decide().defaultLimit(), c.decide().maxLimit(),
-            c.decide().decisionTtlHours(), c.decide().recentDecisionsInGrid(), c.decide().decisionLogRetentionDays()),
+            c.decide().decisionTtlHours(), c.decide().recentDecisionsInGrid(), c.decide().decisionLogRetentionDays(),
+            c.decide().optimisticServeAttempts()),
         c.learning());
   }
 

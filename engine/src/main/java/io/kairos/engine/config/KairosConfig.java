@@ -213,8 +213,10 @@ public record KairosConfig(Server server, Store store, Grid grid, Identity ident
    *     used first out); feedback on one that was let go is answered from the durable decision log, more slowly
    */
   public record Decide(Path offersFile, int defaultLimit, int maxLimit, int decisionTtlHours, int recentDecisionsInGrid,
-      int decisionLogRetentionDays) {
+      int decisionLogRetentionDays, int optimisticServeAttempts) {
     public Decide {
+      require(optimisticServeAttempts >= 1 && optimisticServeAttempts <= 1_000, "must be 1-1000, got " + optimisticServeAttempts,
+          "decide.optimisticServeAttempts");
       require(offersFile != null, "must be set", "decide.offersFile");
       require(maxLimit >= 1 && maxLimit <= 100, "must be 1-100, got " + maxLimit, "decide.maxLimit");
       require(defaultLimit >= 1 && defaultLimit <= maxLimit, "must be 1-maxLimit, got " + defaultLimit, "decide.defaultLimit");

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,9 @@ public final class GridContactHistories {
 
   public static final String MAP_NAME = "contacts";
   private static final Logger LOG = LoggerFactory.getLogger(GridContactHistories.class);
+
+  /** A lock holder that died is released after this; a decision holds it for well under a second. */
+  static final long LOCK_LEASE_SECONDS = 30;
 
   private final IMap<String, ContactHistory> map;
   private final ContactLog log;
@@ -83,6 +88,21 @@ public final class GridContactHistories {
       }
     });
     return true;
+  }
+
+  /**
+   * Runs {@code body} holding the person's lock in the grid (leased for {@link #LOCK_LEASE_SECONDS}): until it
+   * returns, every other append to their history ({@link ServeContacts}, {@link RecordContacts}) waits, so a
+   * history read in {@code body} stays current and {@link #serve serve(..., anyway)} keeps the caps. For a
+   * decision that lost the optimistic race too often. Blocking.
+   */
+  public <T> T exclusively(String profileId, Supplier<T> body) {
+    map.lock(profileId, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+    try {
+      return body.get();
+    } finally {
+      map.unlock(profileId);
+    }
   }
 
   private CompletableFuture<Void> append(String profileId, List<Contact> contacts) {

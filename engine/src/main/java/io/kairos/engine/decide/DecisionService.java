@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.kairos.engine.config.KairosConfig;
 import io.kairos.engine.contact.Contact;
 import io.kairos.engine.contact.ContactHistory;
 import io.kairos.engine.contact.GridContactHistories;
@@ -43,11 +44,6 @@ public final class DecisionService {
   public static final String MAP_NAME = "decisions";
   /** Propensity assumed when no model is loaded at all. */
   public static final double DEFAULT_BASE_RATE = 0.15;
-  /**
-   * Decisions for one person made at the same time each retry until theirs is the first served on the history
-   * they read; the last attempt serves regardless (caps may then be exceeded, only under this many parallel decides).
-   */
-  static final int MAX_SERVE_ATTEMPTS = 16;
   private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
   private final Vertx vertx;
@@ -62,12 +58,13 @@ public final class DecisionService {
   private final IMap<String, String> recentDecisions;
   private final DecisionLog log;
   private final int ttlHours;
+  private final int optimisticServeAttempts;
   private final KairosMetrics metrics;
   private final Clock clock;
 
   public DecisionService(Vertx vertx, WorkerExecutor gridWorkers, DecisionEngine engine, DecidePolicy policy,
       Supplier<OfferCatalog> catalog, GridContactHistories contacts, IdentityResolver identity, ProfileStore profiles,
-      PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, int ttlHours, KairosMetrics metrics,
+      PropensityScorer scorer, IMap<String, String> recentDecisions, DecisionLog log, KairosConfig.Decide config, KairosMetrics metrics,
       Clock clock) {
     this.vertx = vertx;
     this.gridWorkers = gridWorkers;
@@ -80,7 +77,8 @@ public final class DecisionService {
     this.scorer = scorer;
     this.recentDecisions = recentDecisions;
     this.log = log;
-    this.ttlHours = ttlHours;
+    this.ttlHours = config.decisionTtlHours();
+    this.optimisticServeAttempts = config.optimisticServeAttempts();
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -104,9 +102,14 @@ public final class DecisionService {
     metrics.stage(KairosMetrics.Stage.PROFILE_READ).record(read - start, TimeUnit.NANOSECONDS);
     Decision d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
     // Contact policies hold under parallel decides for one person: the served offers are appended only to the history
-    // this decision was made from; if another decision served first, decide again on the new history.
+    // this decision was made from; if another decision served first, decide again on the new history, and after
+    // decide.optimisticServeAttempts such tries decide once more holding the person's lock, which no other append passes.
     for (int attempt = 1; counted && !d.offers().isEmpty()
-        && !contacts.serve(profile.profileId(), history, served(d), d.createdAt(), attempt == MAX_SERVE_ATTEMPTS); attempt++) {
+        && !contacts.serve(profile.profileId(), history, served(d), d.createdAt(), false); attempt++) {
+      if (attempt == optimisticServeAttempts) {
+        d = decideExclusively(request, profile);
+        break;
+      }
       history = contacts.of(profile.profileId());
       d = engine.decide(request, profile, history, scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
     }
@@ -115,6 +118,18 @@ public final class DecisionService {
     LoggedDecision logged = remember(d, request.explain());
     metrics.stage(KairosMetrics.Stage.REMEMBER).record(System.nanoTime() - decided, TimeUnit.NANOSECONDS);
     return logged;
+  }
+
+  /** Decides on the person's current history and serves it while holding their lock ({@code decide.optimisticServeAttempts}). */
+  Decision decideExclusively(DecisionRequest request, Profile profile) {
+    String id = profile.profileId();
+    return contacts.exclusively(id, () -> {
+      Decision d = engine.decide(request, profile, contacts.of(id), scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
+      if (!d.offers().isEmpty()) {
+        contacts.serve(id, ContactHistory.EMPTY, served(d), d.createdAt(), true); // nothing else can append meanwhile
+      }
+      return d;
+    });
   }
 
   /** What became of a feedback: {@code recorded} or {@code duplicate}, and whether an offer model learned from it. */

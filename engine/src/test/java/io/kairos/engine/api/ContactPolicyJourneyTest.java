@@ -126,10 +126,26 @@ class ContactPolicyJourneyTest {
    */
   @Test
   void capsHoldWhenOnePersonGetsDecisionsInParallel() throws Exception {
+    capsHoldUnderParallelDecides(Map.of());
+  }
+
+  /**
+   * The same with {@code decide.optimisticServeAttempts} at 1: every decision that finds its history changed
+   * decides again holding the person's lock, the path that keeps caps beyond 16 decides at once (before it,
+   * the 16th attempt served regardless of the caps).
+   */
+  @Test
+  void capsHoldWhenContendedDecisionsTakeThePersonsLock() throws Exception {
+    capsHoldUnderParallelDecides(Map.of("decide.optimisticServeAttempts", "1"));
+  }
+
+  private void capsHoldUnderParallelDecides(Map<String, String> settings) throws Exception {
     Path offers = dataDir.resolve("offers.yaml");
     Files.writeString(offers, OFFERS);
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), Map.of("decide.offersFile", offers.toString()))) {
+    Map<String, String> overrides = new java.util.HashMap<>(settings);
+    overrides.put("decide.offersFile", offers.toString());
+    try (TestEngines.Running engine = TestEngines.start(dataDir.resolve("data"), overrides)) {
       int port = engine.port();
       for (int round = 0; round < 10; round++) {
         String user = "parallel-" + round;
