@@ -121,7 +121,7 @@ public final class DecisionService {
   }
 
   /** Decides on the person's current history and serves it while holding their lock ({@code decide.optimisticServeAttempts}). */
-  Decision decideExclusively(DecisionRequest request, Profile profile) {
+  private Decision decideExclusively(DecisionRequest request, Profile profile) {
     String id = profile.profileId();
     return contacts.exclusively(id, () -> {
       Decision d = engine.decide(request, profile, contacts.of(id), scorer.baseRate(DEFAULT_BASE_RATE), scorer.isLoaded(), clock.millis());
