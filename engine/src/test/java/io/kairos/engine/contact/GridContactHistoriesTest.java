@@ -1,6 +1,7 @@
 package io.kairos.engine.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.kairos.engine.config.KairosConfig;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,7 @@ class GridContactHistoriesTest {
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
     // Another decision made from the same (empty) history tries to serve while the lock is held.
     CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> histories.serve("p1", seen, List.of(served("b")), NOW, false));
-    Thread.sleep(300);
-    assertThat(other).as("waits for the lock").isNotDone();
+    assertThatThrownBy(() -> other.get(300, TimeUnit.MILLISECONDS)).as("waits for the lock").isInstanceOf(TimeoutException.class);
     release.countDown();
     assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(other.get(10, TimeUnit.SECONDS)).as("its history changed under it: it must decide again").isFalse();
