@@ -7,6 +7,7 @@ import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,18 +138,13 @@ public final class GridProfileStore implements ProfileStore {
 
   @Override
   public void forEachLocalBatch(int size, Consumer<Collection<Profile>> batch) {
-    List<Profile> live = new ArrayList<>(size);
-    LocalEntries.forEach(map, size, (id, p) -> {
-      if (!p.isTombstone()) {
-        live.add(p);
+    List<String> keys = new ArrayList<>(map.localKeySet());
+    for (int start = 0; start < keys.size(); start += size) {
+      List<Profile> live = map.getAll(new HashSet<>(keys.subList(start, Math.min(keys.size(), start + size)))).values().stream()
+          .filter(p -> !p.isTombstone()).toList();
+      if (!live.isEmpty()) {
+        batch.accept(live);
       }
-      if (live.size() == size) {
-        batch.accept(List.copyOf(live));
-        live.clear();
-      }
-    });
-    if (!live.isEmpty()) {
-      batch.accept(List.copyOf(live));
     }
   }
 
