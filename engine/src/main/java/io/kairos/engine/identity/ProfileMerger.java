@@ -2,6 +2,7 @@ package io.kairos.engine.identity;
 
 import com.hazelcast.map.IMap;
 import io.kairos.engine.config.KairosConfig;
+import io.kairos.engine.profile.GridProfileStore;
 import io.kairos.engine.profile.Profile;
 import io.kairos.engine.profile.ProfileStore;
 import io.kairos.engine.store.MergeLog;
@@ -220,7 +221,7 @@ public final class ProfileMerger {
   private void relink(String away, String survivor, List<String> identifierKeys) {
     Set<String> keys = new HashSet<>(identifierKeys);
     keys.add(Identifier.key("profileId", away));
-    links.executeOnKeys(keys, new RelinkProcessor(away, survivor));
+    GridProfileStore.executeOnKeys(links, keys, new RelinkProcessor(away, survivor));
     for (String type : rules.exclusiveTypes()) {
       links.set(GridIdentityResolver.exclusiveKey(type, away), GridIdentityResolver.SEALED);
     }

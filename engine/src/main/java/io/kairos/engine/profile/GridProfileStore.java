@@ -2,6 +2,7 @@ package io.kairos.engine.profile;
 
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -65,7 +67,23 @@ public final class GridProfileStore implements ProfileStore {
       out.put(id, map.executeOnKey(id, processor));
       return out;
     }
-    return map.executeOnKeys(changesByProfile.keySet(), processor);
+    return executeOnKeys(map, changesByProfile.keySet(), processor);
+  }
+
+  /**
+   * {@code executeOnKeys}, then the keys dropped from this member's near cache once more. The near-cached
+   * proxy drops them as it submits, but the batch reaches each partition later than a single-key call
+   * would, so a read that misses meanwhile can fetch the old value and cache it until the next write
+   * (seen as a lookup still showing the previous model's score after a promotion). Dropping them again
+   * after the batch has run removes any such value, and a read that missed before that drop cannot publish.
+   */
+  public static <V, R> Map<String, R> executeOnKeys(IMap<String, V> map, Set<String> keys, EntryProcessor<String, V, R> processor) {
+    Map<String, R> out = map.executeOnKeys(keys, processor);
+    if (map instanceof NearCachedMapProxyImpl<?, ?> cached) {
+      NearCache<Object, Object> nearCache = cached.getNearCache();
+      keys.forEach(nearCache::invalidate);
+    }
+    return out;
   }
 
   @Override
@@ -127,7 +145,7 @@ public final class GridProfileStore implements ProfileStore {
   @Override
   public void setPropensities(Map<String, PropensityState> scores) {
     if (!scores.isEmpty()) {
-      map.executeOnKeys(scores.keySet(), new SetPropensityProcessor(scores));
+      executeOnKeys(map, scores.keySet(), new SetPropensityProcessor(scores));
     }
   }
 

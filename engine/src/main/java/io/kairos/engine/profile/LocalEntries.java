@@ -13,8 +13,7 @@ import java.util.function.BiConsumer;
  * values one {@code get} at a time, which a near-cached map refuses for serialized keys. So this uses the
  * proxy's partition iterator, an internal but public method of Hazelcast's map proxy. Used by the
  * snapshot, which runs when nothing else reads the grid. (The rescoring after a model promotion still
- * reads with {@code getAll}: with this iterator instead, {@code ModelAdminJourneyTest} saw a promoted
- * model's scores missing from a profile lookup in about one run in five; not understood yet.)
+ * reads with {@code getAll}.)
  */
 public final class LocalEntries {
 
