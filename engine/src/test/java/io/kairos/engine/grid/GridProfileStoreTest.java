@@ -80,40 +80,7 @@ class GridProfileStoreTest {
     HazelcastInstance cached = GridMember.start(new KairosConfig.Grid("nc-" + UUID.randomUUID(), 20, 30, 1_000), "nc-" + UUID.randomUUID());
     try {
       GridProfileStore nc = new GridProfileStore(cached.getMap(GridProfileStore.MAP_NAME), RULES);
-      ExecutorService pool = Executors.newFixedThreadPool(6);
-      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-      List<Future<?>> readers = new ArrayList<>();
-      for (int r = 0; r < 2; r++) {
-        readers.add(pool.submit(() -> {
-          while (writing.get()) {
-            nc.get("hot");
-          }
-        }));
-      }
-      List<Future<Integer>> writers = new ArrayList<>();
-      for (int w = 0; w < 4; w++) {
-        writers.add(pool.submit(() -> {
-          int stale = 0;
-          for (int i = 0; i < 300; i++) {
-            ProfileChange c = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
-                List.of("anonymousId:nc"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
-            long written = nc.apply(Map.of("hot", List.of(c))).get("hot").eventCount();
-            if (nc.get("hot").eventCount() < written) {
-              stale++;
-            }
-          }
-          return stale;
-        }));
-      }
-      int stale = 0;
-      for (Future<Integer> f : writers) {
-        stale += f.get();
-      }
-      writing.set(false);
-      for (Future<?> f : readers) {
-        f.get();
-      }
-      pool.shutdown();
+      int stale = staleReadsOfHot(nc, 2, 4, 300, (writer, c) -> Map.of("hot", List.of(c)));
       assertThat(stale).as("reads older than the reader's own completed write").isZero();
       assertThat(nc.get("hot").eventCount()).isEqualTo(1_200);
       assertThat(cached.getMap(GridProfileStore.MAP_NAME).getLocalMapStats().getNearCacheStats().getHits()).isPositive();
@@ -135,51 +102,66 @@ class GridProfileStoreTest {
     HazelcastInstance cached = GridMember.start(new KairosConfig.Grid("ncb-" + UUID.randomUUID(), 20, 30, 1_000), "ncb-" + UUID.randomUUID());
     try {
       GridProfileStore nc = new GridProfileStore(cached.getMap(GridProfileStore.MAP_NAME), RULES);
-      ExecutorService pool = Executors.newFixedThreadPool(6);
-      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-      List<Future<?>> readers = new ArrayList<>();
-      for (int r = 0; r < 3; r++) {
-        readers.add(pool.submit(() -> {
-          while (writing.get()) {
-            nc.get("hot");
-          }
-        }));
-      }
-      List<Future<Integer>> writers = new ArrayList<>();
-      for (int w = 0; w < 3; w++) {
-        int writer = w;
-        writers.add(pool.submit(() -> {
-          int stale = 0;
-          for (int i = 0; i < 400; i++) {
-            ProfileChange c = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
-                List.of("anonymousId:nc"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
-            Map<String, List<ProfileChange>> batch = new java.util.HashMap<>();
-            batch.put("hot", List.of(c));
-            for (int k = 0; k < 8; k++) {
-              batch.put("cold-" + writer + "-" + k, List.of(c));
-            }
-            long written = nc.apply(batch).get("hot").eventCount();
-            if (nc.get("hot").eventCount() < written) {
-              stale++;
-            }
-          }
-          return stale;
-        }));
-      }
-      int stale = 0;
-      for (Future<Integer> f : writers) {
-        stale += f.get();
-      }
-      writing.set(false);
-      for (Future<?> f : readers) {
-        f.get();
-      }
-      pool.shutdown();
+      int stale = staleReadsOfHot(nc, 3, 3, 400, (writer, c) -> {
+        Map<String, List<ProfileChange>> batch = new java.util.HashMap<>();
+        batch.put("hot", List.of(c));
+        for (int k = 0; k < 8; k++) {
+          batch.put("cold-" + writer + "-" + k, List.of(c));
+        }
+        return batch;
+      });
       assertThat(stale).as("reads older than the reader's own completed batch").isZero();
       assertThat(nc.get("hot").eventCount()).isEqualTo(1_200);
     } finally {
       cached.shutdown();
     }
+  }
+
+  /**
+   * {@code writers} threads each apply {@code rounds} batches that include profile "hot" while {@code readers}
+   * threads keep reading it; returns how often a writer then read "hot" older than the batch it had just applied.
+   */
+  private static int staleReadsOfHot(GridProfileStore nc, int readers, int writers, int rounds,
+      java.util.function.BiFunction<Integer, ProfileChange, Map<String, List<ProfileChange>>> batchOf) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(readers + writers);
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<?>> reading = new ArrayList<>();
+    for (int r = 0; r < readers; r++) {
+      reading.add(pool.submit(() -> {
+        while (writing.get()) {
+          nc.get("hot");
+        }
+      }));
+    }
+    List<Future<Integer>> staleCounts = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      staleCounts.add(pool.submit(() -> {
+        int stale = 0;
+        for (int i = 0; i < rounds; i++) {
+          ProfileChange c = new ProfileChange("page_view", ProfileChange.PRODUCT_RELATED, 1_700_000_000_000L + i, "web",
+              List.of("anonymousId:nc"), null, 1, 0, -1, 0, Map.of(), null, null, 0, null, List.of(), Map.of());
+          long written = nc.apply(batchOf.apply(writer, c)).get("hot").eventCount();
+          if (nc.get("hot").eventCount() < written) {
+            stale++;
+          }
+        }
+        return stale;
+      }));
+    }
+    int stale = 0;
+    try {
+      for (Future<Integer> f : staleCounts) {
+        stale += f.get();
+      }
+    } finally {
+      writing.set(false);
+      for (Future<?> f : reading) {
+        f.get();
+      }
+      pool.shutdown();
+    }
+    return stale;
   }
 
   @Test
