@@ -20,7 +20,7 @@ import opennlp.tools.ml.model.Context;
  * most {@link #MAX_CACHED_TOKENS} tokens and is emptied when full. Thread-safe: the model's
  * parameters are read only, the feature generators are stateless, and the cache is concurrent.
  */
-final class CachedDoccatScorer {
+final class CachedDoccatScorer implements TokenScorer {
 
   static final int MAX_CACHED_TOKENS = 50_000;
   private static final Map<String, Object> NO_EXTRA = Map.of();
@@ -55,16 +55,18 @@ final class CachedDoccatScorer {
     return hashedWords != null;
   }
 
-  /** Label of each index of {@link #probabilities}. */
-  String outcome(int index) {
+  @Override
+  public String outcome(int index) {
     return outcomes[index];
   }
 
-  int outcomes() {
+  @Override
+  public int outcomes() {
     return outcomes.length;
   }
 
-  double[] probabilities(String[] tokens) {
+  @Override
+  public double[] probabilities(String[] tokens) {
     double[] sums = new double[outcomes.length];
     if (hashedWords != null) {
       hashedWords.addTo(tokens, sums);

@@ -31,7 +31,7 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     this.scriptFallback = new ScriptFallback(this.byLanguage.keySet());
   }
 
-  /** Loads every {@code <root>/<lang>/sentiment.bin}; a directory that does not load is logged and skipped. */
+  /** Loads the model in every {@code <root>/<lang>/} that has one; a directory that does not load is logged and skipped. */
   public static MultilingualSentimentAnalyzer load(Path root, LanguageDetector detector) throws IOException {
     Map<String, SentimentAnalyzer> models = new TreeMap<>();
     if (!Files.isDirectory(root)) {
@@ -39,7 +39,7 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     }
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        if (!Files.isRegularFile(dir.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
+        if (!OpenNlpSentimentAnalyzer.isModelDirectory(dir)) {
           continue;
         }
         try {

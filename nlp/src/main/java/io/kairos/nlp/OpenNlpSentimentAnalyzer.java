@@ -9,8 +9,9 @@ import java.util.Map;
 import opennlp.tools.doccat.DoccatModel;
 
 /**
- * Sentiment from an OpenNLP {@link DoccatModel}, scored by {@link CachedDoccatScorer} (the same
- * probabilities as {@code DocumentCategorizerME}, with per-token character n-gram sums cached).
+ * Sentiment from an OpenNLP-trained model: a {@link DoccatModel} ({@value #MODEL_FILE}), scored by
+ * {@link CachedDoccatScorer} (the same probabilities as {@code DocumentCategorizerME}, with per-token
+ * character n-gram sums cached), or a {@link TfIdfSentimentModel} ({@value TfIdfSentimentModel#FILE}).
  * Thread-safe.
  */
 public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
@@ -20,28 +21,55 @@ public final class OpenNlpSentimentAnalyzer implements SentimentAnalyzer {
     opennlp.tools.util.ext.ExtensionLoader.registerAllowedPackage("io.kairos.nlp");
   }
 
-  /** File name of the serialized model inside a model directory. */
+  /** File name of a serialized document-categorizer model inside a model directory. */
   public static final String MODEL_FILE = "sentiment.bin";
 
   private final String language;
   private final String version;
   private final TextNormalizer normalizer = new TextNormalizer();
-  private final CachedDoccatScorer scorer;
+  private final TokenScorer scorer;
 
   public OpenNlpSentimentAnalyzer(DoccatModel model, String version) {
-    this.language = model.getLanguage();
-    this.version = version;
-    this.scorer = new CachedDoccatScorer(model);
+    this(model.getLanguage(), new CachedDoccatScorer(model), version);
   }
 
-  /** Loads {@value #MODEL_FILE} from a model directory; the version is the directory name. */
+  public OpenNlpSentimentAnalyzer(TfIdfSentimentModel model, String version) {
+    this(model.language(), model, version);
+  }
+
+  private OpenNlpSentimentAnalyzer(String language, TokenScorer scorer, String version) {
+    this.language = language;
+    this.scorer = scorer;
+    this.version = version;
+  }
+
+  /** Whether the directory holds a model of either kind. */
+  public static boolean isModelDirectory(Path dir) {
+    return Files.isRegularFile(dir.resolve(MODEL_FILE)) || Files.isRegularFile(dir.resolve(TfIdfSentimentModel.FILE));
+  }
+
+  /**
+   * Loads the model in a model directory, {@value #MODEL_FILE} or {@value TfIdfSentimentModel#FILE}
+   * (a directory with both is refused as ambiguous); the version is the directory name.
+   */
   public static OpenNlpSentimentAnalyzer load(Path modelDir) throws IOException {
-    Path file = modelDir.resolve(MODEL_FILE);
-    if (!Files.isRegularFile(file)) {
-      throw new IOException("no sentiment model at " + file);
+    Path doccat = modelDir.resolve(MODEL_FILE);
+    Path tfidf = modelDir.resolve(TfIdfSentimentModel.FILE);
+    String version = modelDir.getFileName().toString();
+    boolean hasDoccat = Files.isRegularFile(doccat);
+    boolean hasTfIdf = Files.isRegularFile(tfidf);
+    if (hasDoccat && hasTfIdf) {
+      throw new IOException(modelDir + " holds two sentiment models (" + MODEL_FILE + " and "
+          + TfIdfSentimentModel.FILE + "); keep one");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return new OpenNlpSentimentAnalyzer(new DoccatModel(in), modelDir.getFileName().toString());
+    if (hasTfIdf) {
+      return new OpenNlpSentimentAnalyzer(TfIdfSentimentModel.read(tfidf), version);
+    }
+    if (!hasDoccat) {
+      throw new IOException("no sentiment model at " + doccat + " or " + tfidf);
+    }
+    try (InputStream in = Files.newInputStream(doccat)) {
+      return new OpenNlpSentimentAnalyzer(new DoccatModel(in), version);
     }
   }
 

@@ -19,7 +19,8 @@ import opennlp.tools.util.TrainingParameters;
  * generalized iterative scaling ({@code MAXENT}, the default and the shipped models' trainer; the
  * feature cutoff is its only regularization), or L-BFGS with an L2 penalty ({@code MAXENT_QN}),
  * which was not better on average on our validation sets (docs/NLP.md). Either gives class
- * probabilities directly.
+ * probabilities directly. A third kind, {@link #trainTfIdf}, weights the same features by TF-IDF and
+ * trains them with L-BFGS and an L2 penalty ({@link TfIdfSentimentModel}).
  */
 public final class SentimentTrainer {
 
@@ -33,7 +34,9 @@ public final class SentimentTrainer {
     /** Generalized iterative scaling, no penalty. */
     GIS("MAXENT"),
     /** L-BFGS with an L2 penalty. */
-    QN("MAXENT_QN");
+    QN("MAXENT_QN"),
+    /** TF-IDF-weighted, unit-length feature blocks, L-BFGS with an L2 penalty ({@link #trainTfIdf}). */
+    TFIDF("MAXENT_QN");
 
     final String openNlpName;
 
@@ -68,6 +71,9 @@ public final class SentimentTrainer {
   private final TextNormalizer normalizer = new TextNormalizer();
 
   public DoccatModel train(String language, List<LabeledText> examples, Settings settings) throws IOException {
+    if (settings.algorithm() == Algorithm.TFIDF) {
+      throw new IllegalArgumentException("TF-IDF models are trained by trainTfIdf");
+    }
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -97,6 +103,91 @@ public final class SentimentTrainer {
     try (ObjectStream<DocumentSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
       return DocumentCategorizerME.train(language, stream, params, new DoccatFactory(features.toArray(FeatureGenerator[]::new)));
     }
+  }
+
+  /**
+   * Trains a {@link TfIdfSentimentModel}: word unigrams and bigrams (trigrams with
+   * {@code wordTrigrams}) and, with {@code charNGrams}, each token's character 2-5-grams as a second
+   * block; features in fewer than {@code cutoff} training texts are dropped (the cutoff is a minimum
+   * document frequency here); L2 penalty {@code l2} on the summed log-likelihood, so 0.5 matches a
+   * regularization strength C = 1 in the usual (1/2)|w|² + C·loss form.
+   */
+  public TfIdfSentimentModel trainTfIdf(String language, List<LabeledText> examples, Settings settings) {
+    return fitTfIdf(language, examples, settings).model();
+  }
+
+  /** A trained TF-IDF model and the OpenNLP model its weights came from (tests compare their scores). */
+  record TfIdfFit(TfIdfSentimentModel model, opennlp.tools.ml.model.MaxentModel openNlp) {}
+
+  TfIdfFit fitTfIdf(String language, List<LabeledText> examples, Settings settings) {
+    if (settings.algorithm() != Algorithm.TFIDF) {
+      throw new IllegalArgumentException("trainTfIdf needs the TFIDF algorithm");
+    }
+    TfIdfFeatures features = new TfIdfFeatures(settings.wordTrigrams(), settings.charNGrams());
+    List<LabeledText> texts = settings.balanceClasses() ? balanced(examples) : examples;
+    List<String[]> tokens = new java.util.ArrayList<>(texts.size());
+    List<String> labels = new java.util.ArrayList<>(texts.size());
+    java.util.Map<String, Integer> documentFrequency = new java.util.HashMap<>();
+    for (LabeledText t : texts) {
+      String[] tok = normalizer.tokens(t.text());
+      if (tok.length == 0) {
+        continue;
+      }
+      tokens.add(tok);
+      labels.add(t.label());
+      java.util.Set<String> seen = new java.util.HashSet<>(features.words(tok));
+      for (String token : tok) {
+        seen.addAll(features.chars(token));
+      }
+      seen.forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
+    }
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("no training examples with text");
+    }
+    String[] names = documentFrequency.entrySet().stream()
+        .filter(e -> e.getValue() >= Math.max(1, settings.cutoff()))
+        .map(java.util.Map.Entry::getKey).sorted().toArray(String[]::new);
+    double n = tokens.size();
+    float[] idf = new float[names.length];
+    for (int f = 0; f < names.length; f++) {
+      idf[f] = (float) (Math.log((1 + n) / (1 + documentFrequency.get(names[f]))) + 1);
+    }
+    documentFrequency.clear();
+    // A model without weights gives the values the trainer sees, so training and scoring share one path.
+    TfIdfSentimentModel unweighted = new TfIdfSentimentModel(language, features, new String[] {"a", "b"}, names, idf,
+        new float[names.length * 2]);
+    List<opennlp.tools.ml.model.Event> events = new java.util.ArrayList<>(tokens.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      List<String> context = new java.util.ArrayList<>();
+      List<Float> values = new java.util.ArrayList<>();
+      unweighted.values(tokens.get(i), (feature, value) -> {
+        context.add(names[feature]);
+        values.add((float) value);
+      });
+      if (context.isEmpty()) {
+        continue;
+      }
+      float[] v = new float[values.size()];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = values.get(j);
+      }
+      events.add(new opennlp.tools.ml.model.Event(labels.get(i), context.toArray(String[]::new), v));
+    }
+    TrainingParameters params = TrainingParameters.defaultParams();
+    params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm().openNlpName);
+    params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+    params.put(TrainingParameters.CUTOFF_PARAM, 0);
+    params.put(TrainingParameters.THREADS_PARAM, 1); // one thread: the same data gives the same model
+    params.put("DataIndexer", "OnePassRealValue");
+    params.put("L1Cost", 0.0);
+    params.put("L2Cost", settings.l2());
+    opennlp.tools.ml.model.MaxentModel trained;
+    try (ObjectStream<opennlp.tools.ml.model.Event> stream = ObjectStreamUtils.createObjectStream(events)) {
+      trained = opennlp.tools.ml.TrainerFactory.getEventTrainer(params, null).train(stream);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new TfIdfFit(TfIdfSentimentModel.weighted(language, features, names, idf, trained), trained);
   }
 
   /** Each class's examples repeated round(largest class size / class size) times, in input order. */

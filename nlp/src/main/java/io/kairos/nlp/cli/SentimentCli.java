@@ -8,6 +8,7 @@ import io.kairos.nlp.OpenNlpSentimentAnalyzer;
 import io.kairos.nlp.Sentiment;
 import io.kairos.nlp.SentimentEvaluation;
 import io.kairos.nlp.SentimentTrainer;
+import io.kairos.nlp.TfIdfSentimentModel;
 import io.kairos.nlp.DetectedLanguage;
 import io.kairos.nlp.LanguageDetector;
 import io.kairos.nlp.MultilingualSentimentAnalyzer;
@@ -57,8 +58,10 @@ public final class SentimentCli {
         description = "without --validation: hold out this stratified share of the input (seed 42) for validation") double validationShare;
     @Option(names = "--out", required = true, description = "model directory to write") Path out;
     @Option(names = "--algorithm", defaultValue = "gis",
-        description = "gis: iterative scaling, no penalty (default); qn: L-BFGS with an L2 penalty") String algorithm;
-    @Option(names = "--l2", defaultValue = "0.3", description = "L2 penalty for qn") double l2;
+        description = "gis: iterative scaling, no penalty (default); qn: L-BFGS with an L2 penalty; "
+            + "tfidf: TF-IDF-weighted features, L-BFGS with an L2 penalty (--cutoff is then a minimum document frequency)")
+    String algorithm;
+    @Option(names = "--l2", description = "L2 penalty for qn (default 0.3) and tfidf (default 0.5)") Double l2;
     @Option(names = "--iterations", defaultValue = "100") int iterations;
     @Option(names = "--char-ngrams", description = "add character 2-5-grams to the word features") boolean charNGrams;
     @Option(names = "--balance-classes",
@@ -72,10 +75,15 @@ public final class SentimentCli {
       SentimentTrainer.Algorithm a = switch (algorithm.toLowerCase(java.util.Locale.ROOT)) {
         case "qn" -> SentimentTrainer.Algorithm.QN;
         case "gis" -> SentimentTrainer.Algorithm.GIS;
+        case "tfidf" -> SentimentTrainer.Algorithm.TFIDF;
         default -> throw new picocli.CommandLine.ParameterException(new CommandLine(this),
-            "--algorithm must be qn or gis, not " + algorithm);
+            "--algorithm must be gis, qn or tfidf, not " + algorithm);
       };
-      return new SentimentTrainer.Settings(a, iterations, cutoff, charNGrams, l2, wordTrigrams, balanceClasses);
+      return new SentimentTrainer.Settings(a, iterations, cutoff, charNGrams, l2(a), wordTrigrams, balanceClasses);
+    }
+
+    private double l2(SentimentTrainer.Algorithm a) {
+      return l2 != null ? l2 : a == SentimentTrainer.Algorithm.TFIDF ? 0.5 : 0.3;
     }
 
     private List<String> commandLine() {
@@ -87,8 +95,8 @@ public final class SentimentCli {
         cmd.addAll(List.of("--validation-share", String.valueOf(validationShare)));
       }
       cmd.addAll(List.of("--out", out.toString(), "--algorithm", algorithm));
-      if (settings().algorithm() == SentimentTrainer.Algorithm.QN) {
-        cmd.addAll(List.of("--l2", String.valueOf(l2)));
+      if (settings().algorithm() != SentimentTrainer.Algorithm.GIS) {
+        cmd.addAll(List.of("--l2", String.valueOf(settings().l2())));
       }
       cmd.addAll(List.of("--iterations", String.valueOf(iterations), "--cutoff", String.valueOf(cutoff)));
       if (charNGrams) {
@@ -120,10 +128,21 @@ public final class SentimentCli {
         heldOut = LabeledTextReader.read(validation);
       }
       System.err.printf("training %s sentiment on %d examples from %s%n", lang, examples.size(), inputs);
-      DoccatModel model = new SentimentTrainer().train(lang, examples, settings);
       Files.createDirectories(out);
-      try (OutputStream os = Files.newOutputStream(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
-        model.serialize(os);
+      OpenNlpSentimentAnalyzer analyzer;
+      String version = out.getFileName().toString();
+      if (settings.algorithm() == SentimentTrainer.Algorithm.TFIDF) {
+        TfIdfSentimentModel model = new SentimentTrainer().trainTfIdf(lang, examples, settings);
+        Files.deleteIfExists(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE)); // one model per directory
+        model.write(out.resolve(TfIdfSentimentModel.FILE));
+        analyzer = new OpenNlpSentimentAnalyzer(model, version);
+      } else {
+        DoccatModel model = new SentimentTrainer().train(lang, examples, settings);
+        Files.deleteIfExists(out.resolve(TfIdfSentimentModel.FILE));
+        try (OutputStream os = Files.newOutputStream(out.resolve(OpenNlpSentimentAnalyzer.MODEL_FILE))) {
+          model.serialize(os);
+        }
+        analyzer = new OpenNlpSentimentAnalyzer(model, version);
       }
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("language", lang);
@@ -131,8 +150,8 @@ public final class SentimentCli {
       metrics.put("trainingExamples", examples.size());
       metrics.put("inputs", inputs.stream().map(p -> p.getFileName().toString()).toList());
       metrics.put("algorithm", settings.algorithm().name().toLowerCase(java.util.Locale.ROOT));
-      if (settings.algorithm() == SentimentTrainer.Algorithm.QN) {
-        metrics.put("l2", l2);
+      if (settings.algorithm() != SentimentTrainer.Algorithm.GIS) {
+        metrics.put("l2", settings.l2());
       }
       metrics.put("iterations", iterations);
       metrics.put("cutoff", cutoff);
@@ -141,7 +160,6 @@ public final class SentimentCli {
       metrics.put("balanceClasses", balanceClasses);
       metrics.put("dataLicense", dataLicense);
       if (!heldOut.isEmpty()) {
-        OpenNlpSentimentAnalyzer analyzer = new OpenNlpSentimentAnalyzer(model, out.getFileName().toString());
         metrics.put("validation", evaluate(analyzer, heldOut));
         metrics.put("majorityBaseline", majorityBaseline(examples, heldOut));
         metrics.put("validationFile", validation != null ? validation.getFileName().toString()
@@ -273,7 +291,7 @@ public final class SentimentCli {
         - **Task**: sentiment of customer text; labels from the training data (negative/positive, plus neutral when present). Score = P(positive) - P(negative) in [-1, 1].
         - **Trained**: %s with `%s`.
         - **Training data**: %s (%s examples). License: %s.
-        - **Method**: Apache OpenNLP maximum-entropy document categorizer (%s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), word unigram and bigram%s features%s.
+        - **Method**: Apache OpenNLP maximum-entropy (multinomial logistic regression) model (%s) over normalized tokens (lower case; URLs, mentions and numbers as placeholders; elongations shortened; `NOT_` prefix after negations up to clause punctuation), word unigram and bigram%s features%s.
         - **Class balance**: %s.
         - **Validation**: %s.
         - **Limits**: single language; trained on the domain of its data (film reviews for SST-2), so product and service text scores less reliably; sarcasm and mixed sentiment are hard.
@@ -286,6 +304,10 @@ public final class SentimentCli {
   }
 
   private static String method(Map<String, Object> m) {
+    if ("tfidf".equals(m.get("algorithm"))) {
+      return ("features weighted by TF-IDF, word and character blocks each scaled to unit length, L-BFGS with L2 penalty %s, "
+          + "at most %s iterations, features in at least %s training texts").formatted(m.get("l2"), m.get("iterations"), m.get("cutoff"));
+    }
     String trainer = "qn".equals(m.get("algorithm"))
         ? "L-BFGS with L2 penalty " + m.get("l2") : "generalized iterative scaling";
     return "%s, at most %s iterations, feature cutoff %s".formatted(trainer, m.get("iterations"), m.get("cutoff"));
