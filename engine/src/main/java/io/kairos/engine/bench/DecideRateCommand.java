@@ -40,6 +40,8 @@ public final class DecideRateCommand implements Callable<Integer> {
   @Option(names = "--fractions", split = ",", description = "rates as fractions of the measured peak (default ${DEFAULT-VALUE})")
   List<Double> fractions = List.of(0.25, 0.5);
   @Option(names = "--rates", split = ",", description = "fixed rates in decides/s instead of fractions of the peak") List<Double> rates;
+  @Option(names = "--no-peak", description = "with --rates: skip measuring the peak (for runs that must allocate little, "
+      + "such as under a no-op collector)") boolean noPeak;
   @Option(names = "--port", description = "measure the engine already listening on 127.0.0.1:PORT, in its own JVM, instead of starting "
       + "one in this process (start it with KAIROS_DECIDE_OFFERS_FILE set to a --write-catalog file; with tokens, export its "
       + "KAIROS_SERVER_ADMIN_TOKEN here too)") Integer port;
@@ -134,22 +136,27 @@ public final class DecideRateCommand implements Callable<Integer> {
         .put("at", Instant.now().toString()).put("machine", Machine.describe("-").getString("description")).put("offers", offers)
         .put("eligible", eligible()).put("engine", engineWhere).put("explore", explore);
     try (DecideLoad load = new DecideLoad(enginePort, profiles, connections, authorization)) {
-      System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
-      load.closed(inFlight, warmup);
-      MetricsReading before = MetricsReading.read(enginePort);
-      DecideLoad.Result peak = load.closed(inFlight, duration);
-      MetricsReading after = MetricsReading.read(enginePort);
-      report.put("peak", json(peak).put("stage_mean_us", after.meansSince(before))
-          .put("blocked_thread_warnings", after.blockedThreadsSince(before)));
+      double peakRate = Double.NaN;
+      if (!(noPeak && rates != null)) {
+        System.err.printf("bench-decide-rate: peak, %d in flight (%d s warm-up, %d s measured)%n", inFlight, warmup, duration);
+        load.closed(inFlight, warmup);
+        MetricsReading before = MetricsReading.read(enginePort);
+        DecideLoad.Result peak = load.closed(inFlight, duration);
+        MetricsReading after = MetricsReading.read(enginePort);
+        report.put("peak", json(peak).put("stage_mean_us", after.meansSince(before))
+            .put("blocked_thread_warnings", after.blockedThreadsSince(before)));
+        peakRate = peak.throughput();
+      }
+      double measuredPeak = peakRate;
       JsonArray steps = new JsonArray();
-      List<Double> targets = rates != null ? rates : fractions.stream().map(f -> Math.floor(f * peak.throughput())).toList();
+      List<Double> targets = rates != null ? rates : fractions.stream().map(f -> Math.floor(f * measuredPeak)).toList();
       for (double rate : targets) {
         System.err.printf("bench-decide-rate: %.0f decides/s (%d s warm-up, %d s measured)%n", rate, warmup, duration);
         load.open(rate, warmup);
         MetricsReading start = MetricsReading.read(enginePort);
         DecideLoad.Result step = load.open(rate, duration);
         MetricsReading end = MetricsReading.read(enginePort);
-        steps.add(json(step).put("rate", rate).put("of_peak", round(rate / peak.throughput()))
+        steps.add(json(step).put("rate", rate).put("of_peak", Double.isNaN(measuredPeak) ? null : round(rate / measuredPeak))
             .put("stage_mean_us", end.meansSince(start)).put("blocked_thread_warnings", end.blockedThreadsSince(start)));
       }
       report.put("fixed_rate", steps);

@@ -88,7 +88,11 @@ public final class DecisionService {
   }
 
   public Future<LoggedDecision> decide(DecisionRequest request) {
-    return gridWorkers.executeBlocking(() -> decideNow(request), false);
+    long submitted = System.nanoTime();
+    return gridWorkers.executeBlocking(() -> {
+      metrics.stage(KairosMetrics.Stage.WORKER_WAIT).record(System.nanoTime() - submitted, TimeUnit.NANOSECONDS);
+      return decideNow(request);
+    }, false);
   }
 
   /** Blocking: finds the person, ranks, remembers the decision for feedback; logs it asynchronously. */

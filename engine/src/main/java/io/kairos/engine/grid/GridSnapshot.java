@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class GridSnapshot {
   /** Names the encoding of the profile bytes; a snapshot in any other is not loaded. */
   public static final String FORMAT = "hazelcast/" + ProfileSerializer.FORMAT;
   private static final int BATCH = 5_000;
+  /** A stop waits this long for its snapshot (1,000,000 profiles take about 25 s), then goes on without one. */
+  static final long WRITE_TIMEOUT_MINUTES = 10;
 
   private final HazelcastInstance grid;
   private final SerializationService serialization;
@@ -48,6 +53,8 @@ public final class GridSnapshot {
    * positions, replacing the previous snapshot; blocking. The caller makes sure nothing changes the
    * grid meanwhile. Only a member alone in its cluster writes one: with others, a member's local
    * entries are not the whole of its store's history. Reads through {@link LocalEntries}, not the near cache.
+   * A snapshot that fails or takes longer than {@link #WRITE_TIMEOUT_MINUTES} is logged and skipped, so a stop
+   * never hangs on it; the previous snapshot stays (the write is one transaction).
    */
   public void write(SnapshotStore store, IMap<String, Profile> profiles, IMap<String, String> links, long eventSeq,
       long mergeSeq, long now) {
@@ -72,7 +79,20 @@ public final class GridSnapshot {
       byOwner.forEach(e -> rows.link(e.getValue(), e.getKey()));
       counts[1] = byOwner.size();
     });
-    done.join();
+    try {
+      done.get(WRITE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+    } catch (TimeoutException e) {
+      LOG.warn("snapshot not written within {} min: stopping without it; the next start replays from the previous one",
+          WRITE_TIMEOUT_MINUTES);
+      return;
+    } catch (ExecutionException e) {
+      LOG.warn("snapshot not written ({}): the next start replays from the previous one", e.getCause().toString());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("snapshot interrupted: the next start replays from the previous one");
+      return;
+    }
     LOG.info("snapshot of {} profiles and {} identifier links at event {} written in {} ms", counts[0], counts[1], eventSeq,
         (System.nanoTime() - begin) / 1_000_000);
   }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class KairosMetrics implements AutoCloseable {
 
   /** Pipeline stages with their own timer {@code kairos.stage{stage=...}}. */
-  public enum Stage { PARSE, IDENTITY, SENTIMENT, STORE_APPEND, GRID_UPDATE, PROPENSITY, PROFILE_READ, DECIDE, REMEMBER, SERIALIZE }
+  public enum Stage { PARSE, IDENTITY, SENTIMENT, STORE_APPEND, GRID_UPDATE, PROPENSITY, WORKER_WAIT, PROFILE_READ, DECIDE, REMEMBER, SERIALIZE }
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);

@@ -127,7 +127,18 @@ public final class SqliteDatabase implements AutoCloseable {
       return done;
     }
     queue.add(new Task(work, done, checkpoint, patient));
+    if (!thread.isAlive()) {
+      failQueued(); // the writer stopped between the check and the add: nobody else will answer this work
+    }
     return done;
+  }
+
+  /** Fails every queued write: the writer has stopped, so none of them will ever be committed. */
+  private void failQueued() {
+    UnavailableException closed = new UnavailableException("store_closed", "the event store is closed", null);
+    for (Task t; (t = queue.poll()) != null; ) {
+      t.done().completeExceptionally(closed);
+    }
   }
 
   /** Receives one row of a {@link #query}. */
@@ -188,24 +199,36 @@ public final class SqliteDatabase implements AutoCloseable {
     return running && thread.isAlive();
   }
 
+  /**
+   * Commits groups until closed and the queue is empty. However it ends (closed, interrupted), it leaves no
+   * write waiting: work it had taken or that is still queued fails with {@code store_closed}.
+   */
   private void writeLoop() {
     List<Task> group = new ArrayList<>(MAX_GROUP);
-    while (running || !queue.isEmpty()) {
-      try {
-        Task first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    try {
+      while (running || !queue.isEmpty()) {
+        try {
+          Task first = queue.poll(50, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          group.add(first);
+          queue.drainTo(group, MAX_GROUP - 1);
+          gather(group);
+          commit(group);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          LOG.error("store writer interrupted: the store stops taking writes");
+          break;
+        } finally {
+          group.clear();
         }
-        group.add(first);
-        queue.drainTo(group, MAX_GROUP - 1);
-        gather(group);
-        commit(group);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } finally {
-        group.clear();
       }
+    } finally {
+      running = false;
+      UnavailableException closed = new UnavailableException("store_closed", "the event store is closed", null);
+      group.forEach(t -> t.done().completeExceptionally(closed)); // taken but not committed (interrupted while gathering)
+      failQueued();
     }
   }
 
@@ -235,7 +258,9 @@ public final class SqliteDatabase implements AutoCloseable {
         t.work().run(writer);
       }
       writer.commit();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
+      // An Error too (a stack overflow in one write, say): the group fails and the writer goes on, else every later
+      // write, and a stop waiting for its snapshot, would wait forever.
       LOG.error("group commit of {} writes failed", group.size(), e);
       try {
         writer.rollback();

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's file: a new one has 8 KB pages, and a file made before them opens with its own and keeps its rows. */
+/**
+ * The store's file: a new one has 8 KB pages, and a file made before them opens with its own and keeps its rows.
+ * Its writer: no accepted write is left waiting forever.
+ */
 class SqliteDatabaseTest {
 
   @TempDir Path dir;
@@ -44,5 +47,31 @@ class SqliteDatabaseTest {
       db.query("SELECT decision_id, learned FROM feedback", List.of(), rs -> rows.add(rs.getString(1) + " " + rs.getString(2)));
       assertThat(rows).as("the old row, with the column added since").containsExactly("d1 null");
     }
+  }
+
+  @Test
+  void aWriteThatThrowsAnErrorFailsAloneAndTheWriterGoesOn() throws Exception {
+    try (SqliteDatabase db = new SqliteDatabase(dir, false, List.of("CREATE TABLE t (v TEXT)"))) {
+      java.util.concurrent.CompletableFuture<Void> broken = db.write(c -> {
+        throw new StackOverflowError("deep");
+      });
+      assertThat(broken).failsWithin(java.time.Duration.ofSeconds(10))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(io.kairos.engine.error.UnavailableException.class).withMessageContaining("deep");
+      java.util.concurrent.CompletableFuture<Void> next = db.write(c -> SqliteDatabase.update(c, "INSERT INTO t (v) VALUES (?)", "after"));
+      assertThat(next).succeedsWithin(java.time.Duration.ofSeconds(10));
+      List<String> rows = new ArrayList<>();
+      db.query("SELECT v FROM t", List.of(), rs -> rows.add(rs.getString(1)));
+      assertThat(rows).containsExactly("after");
+      assertThat(db.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void writesAfterTheWriterStoppedFailAtOnce() throws Exception {
+    SqliteDatabase db = new SqliteDatabase(dir, false, List.of("CREATE TABLE t (v TEXT)"));
+    db.close();
+    assertThat(db.write(c -> {})).failsWithin(java.time.Duration.ofSeconds(1))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class).withMessageContaining("the event store is closed");
   }
 }
