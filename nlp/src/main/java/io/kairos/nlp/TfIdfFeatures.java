@@ -1,6 +1,7 @@
 package io.kairos.nlp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +35,11 @@ record TfIdfFeatures(boolean wordTrigrams, boolean charNGrams) {
   }
 
   /** The character block of one token, one name per occurrence (empty when character n-grams are off). */
-  List<String> chars(String token) {
+  Collection<String> chars(String token) {
     if (!charNGrams) {
       return List.of();
     }
-    return (List<String>) CHARS.extractFeatures(new String[] {token}, Map.of());
+    return CHARS.extractFeatures(new String[] {token}, Map.of());
   }
 
   static String unigram(String token) {

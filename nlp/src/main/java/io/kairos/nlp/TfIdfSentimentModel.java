@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
@@ -174,7 +173,7 @@ public final class TfIdfSentimentModel implements TokenScorer {
   private int[] charIds(String token) {
     int[] ids = tokenChars.get(token);
     if (ids == null) {
-      List<String> grams = features.chars(token);
+      java.util.Collection<String> grams = features.chars(token);
       int[] found = new int[grams.size()];
       int n = 0;
       for (String g : grams) {

@@ -70,6 +70,10 @@ public final class DecideRateCommand implements Callable<Integer> {
       System.out.println(SyntheticCatalog.writeYaml(offers, eligible(), writeCatalog).toAbsolutePath());
       return 0;
     }
+    if (noPeak && rates == null) {
+      System.err.println("bench-decide-rate: --no-peak needs --rates (the fractions are of the peak)");
+      return 2;
+    }
     if (port != null) {
       System.out.println(measure(port, "separate process on port " + port, null).encodePrettily());
       return 0;

@@ -44,6 +44,23 @@ class DecideRateCommandTest {
       assertThat(report.getInteger("eligible")).isEqualTo(5);
       assertThat(report.getJsonObject("peak").getLong("answered")).isPositive();
       assertThat(report.getJsonObject("peak").getLong("errors")).isZero();
+
+      // Fixed rates only: no peak is measured or reported.
+      out.reset();
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      try {
+        code = DecideRateCommand.cli().execute("--port", Integer.toString(synthetic.port()), "--offers", "30", "--eligible", "5",
+            "--profiles", "20", "--duration", "1", "--warmup", "0", "--rates", "20", "--no-peak");
+      } finally {
+        System.setOut(saved);
+      }
+      assertThat(code).isZero();
+      JsonObject ratesOnly = new JsonObject(out.toString(StandardCharsets.UTF_8));
+      assertThat(ratesOnly.containsKey("peak")).isFalse();
+      assertThat(ratesOnly.getJsonArray("fixed_rate").getJsonObject(0).getLong("answered")).isPositive();
+      assertThat(ratesOnly.getJsonArray("fixed_rate").getJsonObject(0).getValue("of_peak")).isNull();
+      assertThat(DecideRateCommand.cli().execute("--port", Integer.toString(synthetic.port()), "--no-peak"))
+          .as("--no-peak without --rates").isEqualTo(2);
     }
   }
 }
