@@ -24,12 +24,8 @@ final class IntCounts {
     if (2 * (size + 1) > keys.length) {
       grow();
     }
-    int mask = keys.length - 1;
     int k = key + 1; // 0 marks a free slot
-    int i = (k * 0x9E3779B9) >>> 7 & mask;
-    while (keys[i] != 0 && keys[i] != k) {
-      i = (i + 1) & mask;
-    }
+    int i = slot(k);
     if (keys[i] == 0) {
       keys[i] = k;
       used[size++] = i;
@@ -60,15 +56,21 @@ final class IntCounts {
     keys = new int[keys.length * 2];
     counts = new int[keys.length];
     used = new int[keys.length / 2];
-    int mask = keys.length - 1;
     for (int n = 0; n < oldKeys.length; n++) {
-      int i = (oldKeys[n] * 0x9E3779B9) >>> 7 & mask;
-      while (keys[i] != 0) {
-        i = (i + 1) & mask;
-      }
+      int i = slot(oldKeys[n]);
       keys[i] = oldKeys[n];
       counts[i] = oldCounts[n];
       used[n] = i;
     }
+  }
+
+  /** The slot holding stored key {@code k} (key + 1), or the free slot where it goes: linear probing from its hash. */
+  private int slot(int k) {
+    int mask = keys.length - 1;
+    int i = (k * 0x9E3779B9) >>> 7 & mask;
+    while (keys[i] != 0 && keys[i] != k) {
+      i = (i + 1) & mask;
+    }
+    return i;
   }
 }

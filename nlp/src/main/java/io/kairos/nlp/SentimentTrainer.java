@@ -158,20 +158,10 @@ public final class SentimentTrainer {
         new float[names.length * 2]);
     List<opennlp.tools.ml.model.Event> events = new java.util.ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
-      List<String> context = new java.util.ArrayList<>();
-      List<Float> values = new java.util.ArrayList<>();
-      unweighted.values(tokens.get(i), (feature, value) -> {
-        context.add(names[feature]);
-        values.add((float) value);
-      });
-      if (context.isEmpty()) {
-        continue;
+      opennlp.tools.ml.model.Event event = unweighted.event(labels.get(i), tokens.get(i));
+      if (event != null) {
+        events.add(event);
       }
-      float[] v = new float[values.size()];
-      for (int j = 0; j < v.length; j++) {
-        v[j] = values.get(j);
-      }
-      events.add(new opennlp.tools.ml.model.Event(labels.get(i), context.toArray(String[]::new), v));
     }
     TrainingParameters params = TrainingParameters.defaultParams();
     params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm().openNlpName);

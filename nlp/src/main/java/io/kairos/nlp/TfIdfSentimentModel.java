@@ -132,6 +132,27 @@ public final class TfIdfSentimentModel implements TokenScorer {
     }
   }
 
+  /**
+   * The text as an OpenNLP training event: its known features by name with their values as floats (what the
+   * trainer fits and {@code QNModel.eval} reads); null when the text has none.
+   */
+  opennlp.tools.ml.model.Event event(String label, String[] tokens) {
+    java.util.List<String> context = new java.util.ArrayList<>();
+    java.util.List<Float> values = new java.util.ArrayList<>();
+    values(tokens, (feature, value) -> {
+      context.add(names[feature]);
+      values.add((float) value);
+    });
+    if (context.isEmpty()) {
+      return null;
+    }
+    float[] v = new float[values.size()];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = values.get(j);
+    }
+    return new opennlp.tools.ml.model.Event(label, context.toArray(String[]::new), v);
+  }
+
   @Override
   public double[] probabilities(String[] tokens) {
     int k = outcomes.length;

@@ -8,7 +8,6 @@ import io.kairos.nlp.data.DatasetFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,20 +59,11 @@ class TfIdfSentimentModelTest {
     int compared = 0;
     for (LabeledText t : validation) {
       String[] tokens = normalizer.tokens(t.text());
-      List<String> context = new ArrayList<>();
-      List<Float> values = new ArrayList<>();
-      model.values(tokens, (f, v) -> {
-        context.add(model.featureName(f));
-        values.add((float) v);
-      });
-      if (context.isEmpty()) {
+      opennlp.tools.ml.model.Event event = model.event(t.label(), tokens);
+      if (event == null) {
         continue;
       }
-      float[] v = new float[values.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = values.get(i);
-      }
-      double[] expected = openNlp.eval(context.toArray(String[]::new), v);
+      double[] expected = openNlp.eval(event.getContext(), event.getValues());
       double[] actual = model.probabilities(tokens);
       for (int o = 0; o < model.outcomes(); o++) {
         assertThat(actual[o]).as(t.text()).isCloseTo(expected[openNlp.getIndex(model.outcome(o))], within(1e-5));
@@ -86,7 +76,7 @@ class TfIdfSentimentModelTest {
   @Test
   void learnsGermanSentimentWellAboveChance() {
     SentimentEvaluation eval = SentimentEvaluation.evaluate(new OpenNlpSentimentAnalyzer(fit.model(), "de-test"), validation);
-    assertThat(eval.macroF1()).as("3 balanced classes: chance is about 0.33; the shipped setting scores about 0.65")
+    assertThat(eval.macroF1()).as("3 balanced classes: chance is about 0.33; the shipped de model scores 0.634 on this set")
         .isGreaterThan(0.55);
   }
 

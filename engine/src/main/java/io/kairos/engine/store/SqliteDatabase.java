@@ -128,14 +128,15 @@ public final class SqliteDatabase implements AutoCloseable {
     }
     queue.add(new Task(work, done, checkpoint, patient));
     if (!thread.isAlive()) {
-      failQueued(); // the writer stopped between the check and the add: nobody else will answer this work
+      failQueued(List.of()); // the writer stopped between the check and the add: nobody else will answer this work
     }
     return done;
   }
 
-  /** Fails every queued write: the writer has stopped, so none of them will ever be committed. */
-  private void failQueued() {
+  /** Fails {@code taken} and every queued write: the writer has stopped, so none of them will ever be committed. */
+  private void failQueued(List<Task> taken) {
     UnavailableException closed = new UnavailableException("store_closed", "the event store is closed", null);
+    taken.forEach(t -> t.done().completeExceptionally(closed));
     for (Task t; (t = queue.poll()) != null; ) {
       t.done().completeExceptionally(closed);
     }
@@ -226,9 +227,7 @@ public final class SqliteDatabase implements AutoCloseable {
       }
     } finally {
       running = false;
-      UnavailableException closed = new UnavailableException("store_closed", "the event store is closed", null);
-      group.forEach(t -> t.done().completeExceptionally(closed)); // taken but not committed (interrupted while gathering)
-      failQueued();
+      failQueued(group); // the group: taken but not committed (interrupted while gathering)
     }
   }
 
